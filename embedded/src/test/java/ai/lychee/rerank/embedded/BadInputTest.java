@@ -43,6 +43,8 @@ class BadInputTest {
                 Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"top_n\": -3}", 400, "top_n"),
                 Arguments.of("/api/rerank", "{\"query\": [1, 2], \"documents\": [\"a\"]}", 400, "query"),
                 Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"instruction\": \"ecommerce-serch\"}", 400, "instruction"),
+                Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"topn\": 3}", 400, "topn"),
+                Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [{\"txt\": \"a\"}]}", 400, "documents[0].txt"),
                 Arguments.of("/api/score", "{\"query\": \"q\"}", 400, "document"),
                 Arguments.of("/api/score", "{\"document\": \"d\"}", 400, "query"),
                 Arguments.of("/api/score", "", 400, "body"));
