@@ -42,8 +42,12 @@ public final class QwenVlModel implements AutoCloseable {
 
     /** Loads config.json and the safetensors of {@code dir} onto {@code device} in {@code dtype}. */
     public static QwenVlModel load(Path dir, Device device, DataType dtype) {
+        return load(dir, SafetensorsWeights.open(dir), device, dtype);
+    }
+
+    /** Loads config.json from {@code dir} with the given tensors (for example rounded through bf16). */
+    public static QwenVlModel load(Path dir, SafetensorsWeights weights, Device device, DataType dtype) {
         QwenVlConfig config = QwenVlConfig.read(dir);
-        SafetensorsWeights weights = SafetensorsWeights.open(dir);
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             VisionEncoder vision = new VisionEncoder(config.vision(), weights, manager, dtype);

@@ -43,9 +43,20 @@ public final class SafetensorsWeights {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, TensorEntry> tensors;
+    private final boolean roundToBf16;
 
-    private SafetensorsWeights(Map<String, TensorEntry> tensors) {
+    private SafetensorsWeights(Map<String, TensorEntry> tensors, boolean roundToBf16) {
         this.tensors = tensors;
+        this.roundToBf16 = roundToBf16;
+    }
+
+    /**
+     * The same tensors, each rounded to bf16 on load (to nearest, ties to even, as torch's cast does):
+     * how an fp32 checkpoint behaves once saved in bf16. Done here in Java because DJL 0.32's PyTorch
+     * JNI has no bf16 type (asking for one aborts the process).
+     */
+    public SafetensorsWeights roundedToBf16() {
+        return new SafetensorsWeights(tensors, true);
     }
 
     /** Reads the headers of every safetensors file of the directory. */
@@ -75,7 +86,7 @@ public final class SafetensorsWeights {
         } catch (IOException e) {
             throw new ModelFilesException("Cannot read the safetensors files in " + dir + ": " + e.getMessage(), e);
         }
-        return new SafetensorsWeights(all);
+        return new SafetensorsWeights(all, false);
     }
 
     private static void readHeader(Path file, Map<String, TensorEntry> into) throws IOException {
@@ -147,7 +158,15 @@ public final class SafetensorsWeights {
                     + java.util.Arrays.toString(e.shape()) + " but config.json implies "
                     + java.util.Arrays.toString(expectedShape));
         }
+        if (dtype == DataType.BFLOAT16) {
+            throw new IllegalArgumentException("bf16 tensors are not available in DJL 0.32's PyTorch engine; use fp16 or fp32");
+        }
         FloatBuffer floats = readAsFloats(e);
+        if (roundToBf16) {
+            for (int i = 0; i < floats.limit(); i++) {
+                floats.put(i, roundToBf16(floats.get(i)));
+            }
+        }
         NDArray array = manager.create(floats, new Shape(e.shape()));
         return dtype == DataType.FLOAT32 ? array : withType(array, dtype);
     }
@@ -192,6 +211,15 @@ public final class SafetensorsWeights {
         } catch (IOException ex) {
             throw new ModelFilesException("Cannot map " + e.file() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    static float roundToBf16(float value) {
+        int bits = Float.floatToRawIntBits(value);
+        if (Float.isNaN(value)) {
+            return value;
+        }
+        int rounded = (bits + 0x7fff + ((bits >>> 16) & 1)) & 0xffff0000;
+        return Float.intBitsToFloat(rounded);
     }
 
     /** IEEE 754 half to float (Float.float16ToFloat arrives only in Java 20). */
