@@ -107,6 +107,9 @@ public class TinyQwen25VlCheckpoint {
         vocab.put("ye", YE);
         vocab.put("yes", YES);
         vocab.put("no", NO);
+        // special tokens sit in the model vocabulary too, so they keep these ids (the library would
+        // otherwise number added tokens from the end of the vocabulary)
+        for (String[] special : SPECIAL) vocab.put(special[1], Integer.parseInt(special[0]));
         StringBuilder json = new StringBuilder();
         json.append("{\"version\":\"1.0\",\"truncation\":null,\"padding\":null,\"added_tokens\":[");
         for (int i = 0; i < SPECIAL.length; i++) {
