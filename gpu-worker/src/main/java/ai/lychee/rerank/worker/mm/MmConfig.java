@@ -23,7 +23,7 @@ public interface MmConfig {
     @WithDefault("auto")
     String dtype();
 
-    /** Upper bound on an image's pixels after resizing; fewer pixels, fewer image tokens, faster scoring. */
+    /** Upper bound on an image's pixels after resizing (the lower of this and preprocessor_config.json's max_pixels); fewer pixels, fewer image tokens, faster scoring. */
     @WithDefault("1003520")
     long maxPixels();
 

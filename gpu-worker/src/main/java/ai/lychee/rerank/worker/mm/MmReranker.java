@@ -61,7 +61,8 @@ public final class MmReranker implements AutoCloseable {
         Device device = device(config.device());
         DataType dtype = dtype(config.dtype(), device);
         QwenVlConfig modelConfig = QwenVlConfig.read(dir);
-        PreprocessorConfig pre = PreprocessorConfig.read(dir).withMaxPixels(config.maxPixels());
+        PreprocessorConfig fromFile = PreprocessorConfig.read(dir);
+        PreprocessorConfig pre = fromFile.withMaxPixels(Math.min(fromFile.maxPixels(), config.maxPixels()));
         if (pre.patchSize() != modelConfig.vision().patchSize() || pre.mergeSize() != modelConfig.vision().spatialMergeSize()
                 || pre.temporalPatchSize() != modelConfig.vision().temporalPatchSize()) {
             throw new ModelFilesException("preprocessor_config.json (patch " + pre.patchSize() + ", merge "
