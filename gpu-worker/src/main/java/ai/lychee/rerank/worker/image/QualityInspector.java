@@ -19,7 +19,8 @@ public final class QualityInspector {
     static final double BLUR_VARIANCE = 40;
     /** A picture this flat (grey standard deviation) has nothing to be sharp about: not called blurry. */
     static final double FLAT_STDDEV = 6;
-    static final long LOW_RESOLUTION_PIXELS = 320L * 240;
+    /** Fewer pixels than 200x200 show too little detail for a photo to be judged on. */
+    static final long LOW_RESOLUTION_PIXELS = 200L * 200;
     private static final int WORK_SIDE = 512;
 
     /**
