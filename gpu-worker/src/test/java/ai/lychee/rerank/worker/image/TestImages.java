@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Images the tests make: rendered text (a CJK font from Debian's fonts-wqy-zenhei), solid colours, blur. */
+/** Images the tests make: rendered text (a CJK font from Debian), solid colours, blur. */
 final class TestImages {
     private TestImages() {
     }
@@ -43,12 +43,25 @@ final class TestImages {
         g.fillRect(0, 0, width, height);
         g.setColor(new Color(20, 20, 20));
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font("WenQuanYi Zen Hei", Font.PLAIN, size));
+        g.setFont(cjkFont(size));
         for (int i = 0; i < lines.length; i++) {
             g.drawString(lines[i], size / 2, (int) (size * 1.6 * (i + 1)));
         }
         g.dispose();
         return img;
+    }
+
+    /** A font with Chinese and Latin glyphs: WenQuanYi Zen Hei or Noto Sans CJK (scripts/install-test-deps.sh). */
+    static Font cjkFont(int size) {
+        java.util.List<String> installed = java.util.List.of(
+                java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        for (String family : new String[] {"WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC"}) {
+            Font font = new Font(family, Font.PLAIN, size);
+            if (installed.contains(family) && font.canDisplay('中')) {
+                return font;
+            }
+        }
+        throw new IllegalStateException("no CJK font installed: run scripts/install-test-deps.sh");
     }
 
     static BufferedImage solid(int width, int height, Color colour) {
