@@ -4,6 +4,9 @@ import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.functions.api.RerankRequest;
 import ai.lychee.rerank.functions.api.ScoreRequest;
 import ai.lychee.rerank.functions.http.cohere.CohereRerankRequest;
+import ai.lychee.rerank.functions.image.AddressPolicy;
+import ai.lychee.rerank.functions.image.ImageInputs;
+import ai.lychee.rerank.functions.image.SafeImageFetcher;
 import ai.lychee.rerank.functions.instructions.InstructionTemplates;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -42,7 +45,10 @@ class RequestParsingFuzzTest {
 
     private static RequestValidator validator() {
         FunctionsConfig config = new FixedConfig();
-        return new RequestValidator(config, new InstructionTemplates(), new ContentResolver(config));
+        // Public addresses only, and no time to wait: a fuzzed URL must never cause a real fetch of note.
+        ImageInputs images = new ImageInputs(new SafeImageFetcher(AddressPolicy.publicOnly(), 1 << 20,
+                Duration.ofMillis(1), 0), 1 << 20);
+        return new RequestValidator(config, new InstructionTemplates(), new ContentResolver(config, images));
     }
 
     /** The defaults of {@link FunctionsConfig}, as values. */
