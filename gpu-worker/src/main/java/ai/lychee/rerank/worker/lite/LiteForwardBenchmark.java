@@ -36,7 +36,7 @@ public final class LiteForwardBenchmark {
         EvalTasks.Task task = EvalTasks.read(tasksFile, 1, 1).tasks().get(0);
         List<String> passages = task.docs().subList(0, DOCS).stream().map(EvalTasks.Doc::text).toList();
         LiteConfig config = LiteConfigs.fromEnvironment();
-        LiteScorer scorer = new LiteScorer(config);
+        LiteScorer scorer = LiteScorer.standalone(config);
         scorer.warmUp();
         BgeEncoder en = scorer.encoder(BgeModel.EN);
         Encoding[] encodings = en.tokenize(passages);
