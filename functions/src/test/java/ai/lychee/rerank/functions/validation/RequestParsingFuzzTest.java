@@ -85,7 +85,22 @@ class RequestParsingFuzzTest {
                 public long maxEntries() {
                     return 1000;
                 }
+
+                @Override
+                public String store() {
+                    return "memory";
+                }
+
+                @Override
+                public Duration redisTimeout() {
+                    return Duration.ofMillis(300);
+                }
             };
+        }
+
+        @Override
+        public String instanceId() {
+            return "fuzz-test";
         }
     }
 }
