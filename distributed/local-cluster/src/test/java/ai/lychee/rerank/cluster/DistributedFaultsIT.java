@@ -89,6 +89,7 @@ class DistributedFaultsIT {
     void eventDrivenRequestsAreScoredAndPublished() throws Exception {
         try (Connection connection = broker().newConnection(); Channel channel = connection.createChannel()) {
             String results = channel.queueDeclare("", false, true, true, null).getQueue();
+            channel.exchangeDeclare(cluster.namespace() + ".rerank-results", "topic", true); // as functions declare it
             channel.queueBind(results, cluster.namespace() + ".rerank-results", "#");
             publishRequest(channel, "evt-good", Variants.body(0));
             publishRequest(channel, "evt-bad", "{\"query\": \"q\", \"documents\": []}");
@@ -170,6 +171,11 @@ class DistributedFaultsIT {
             }));
         }
         while (statuses.size() < 6) {
+            for (Future<?> stream : streams) {
+                if (stream.isDone()) {
+                    stream.get(); // a client failed before the cut: show why
+                }
+            }
             LocalCluster.sleep(50);
         }
         assertThat(cluster.cutBrokerConnections()).as("connections of this cluster closed by the broker").isGreaterThanOrEqualTo(4);
