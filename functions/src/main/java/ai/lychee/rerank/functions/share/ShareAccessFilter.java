@@ -1,0 +1,175 @@
+package ai.lychee.rerank.functions.share;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Share mode's gate in front of every route (page, assets, API): a request passes only with the token, given as
+ * {@code Authorization: Bearer <t>}, as {@code ?token=<t>} (then a cookie is set so the page's own requests pass),
+ * or as that cookie. Health checks stay open. Wrong tokens are counted per client address and answered 429 past
+ * the limit. The token is never logged: a request that carried it in its query string is rerouted without it, so
+ * the access log and everything after this filter see the clean URI.
+ */
+@ApplicationScoped
+public class ShareAccessFilter {
+
+    static final String COOKIE = "lychee_share";
+    static final String QUERY_PARAM = "token";
+    /** Runs before Quarkus' own filters (CORS is 300) and every route. */
+    static final int PRIORITY = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(ShareAccessFilter.class);
+    private static final String PASSED = "lychee.share.passed";
+    private static final String REDIRECT_TO = "lychee.share.redirect";
+
+    private final ShareConfig config;
+    private ShareToken token;
+    private FailedAttempts failures;
+
+    ShareAccessFilter(ShareConfig config) {
+        this.config = config;
+    }
+
+    void register(@Observes Filters filters) {
+        String configured = config.token().map(String::strip).orElse("");
+        if (configured.isEmpty()) {
+            return;
+        }
+        if (configured.length() < 12) {
+            LOG.warn("lychee.share.token is shorter than 12 characters: anyone on the network may guess it");
+        }
+        token = new ShareToken(configured);
+        failures = new FailedAttempts(config.maxFailures(), config.failureWindow(), Clock.systemUTC());
+        filters.register(this::handle, PRIORITY);
+        LOG.info("Share mode: every page and API request needs the access token");
+    }
+
+    private void handle(RoutingContext rc) {
+        if (Boolean.TRUE.equals(rc.get(PASSED))) {
+            // Second pass, after the reroute that dropped ?token= from the URI.
+            String redirect = rc.get(REDIRECT_TO);
+            if (redirect != null) {
+                rc.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, redirect).end();
+            } else {
+                rc.next();
+            }
+            return;
+        }
+        if (ShareResponses.isOpenPath(rc.normalizedPath())) {
+            rc.next();
+            return;
+        }
+        HttpServerRequest request = rc.request();
+        String fromQuery = queryToken(request.query());
+        List<Credential> presented = presented(request, fromQuery);
+        if (presented.isEmpty()) {
+            ShareResponses.unauthorized(rc, false);
+            return;
+        }
+        String address = clientAddress(request);
+        long retryAfter = failures.retryAfterSeconds(address);
+        if (retryAfter > 0) {
+            ShareResponses.tooManyAttempts(rc, retryAfter);
+            return;
+        }
+        if (presented.stream().noneMatch(this::valid)) {
+            failures.recordFailure(address);
+            ShareResponses.unauthorized(rc, true);
+            return;
+        }
+        failures.forget(address);
+        rc.put(PASSED, Boolean.TRUE);
+        if (fromQuery == null) {
+            rc.next();
+            return;
+        }
+        // Let the browser's next requests (assets, the page's fetch calls) carry the token without the URL.
+        rc.response().headers().add(HttpHeaders.SET_COOKIE,
+                COOKIE + "=" + token.cookieValue() + "; Path=/; HttpOnly; SameSite=Strict");
+        String clean = withoutToken(request.uri());
+        if (request.method() == HttpMethod.GET && !ShareResponses.isApiPath(rc.normalizedPath())) {
+            // A page opened from the share link: send the browser on to the same page without the token.
+            rc.put(REDIRECT_TO, clean);
+        }
+        rc.reroute(request.method(), clean);
+    }
+
+    private boolean valid(Credential c) {
+        return c.cookie() ? token.matchesCookie(c.value()) : token.matches(c.value());
+    }
+
+    private static List<Credential> presented(HttpServerRequest request, String fromQuery) {
+        List<Credential> out = new ArrayList<>(3);
+        String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            out.add(new Credential(auth.substring(7).strip(), false));
+        }
+        if (fromQuery != null) {
+            out.add(new Credential(fromQuery, false));
+        }
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie != null && !cookie.getValue().isEmpty()) {
+            out.add(new Credential(cookie.getValue(), true));
+        }
+        return out;
+    }
+
+    static String queryToken(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (QUERY_PARAM.equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    /** The URI with every {@code token} parameter removed, keeping the other parameters in order. */
+    static String withoutToken(String uri) {
+        int q = uri.indexOf('?');
+        if (q < 0) {
+            return uri;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String pair : uri.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (pair.isEmpty() || QUERY_PARAM.equals(name)) {
+                continue;
+            }
+            kept.append(kept.length() == 0 ? "" : "&").append(pair);
+        }
+        return kept.length() == 0 ? uri.substring(0, q) : uri.substring(0, q) + "?" + kept;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a malformed escape is simply a wrong token
+        }
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private record Credential(String value, boolean cookie) {
+    }
+}
