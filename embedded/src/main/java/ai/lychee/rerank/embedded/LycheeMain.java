@@ -1,0 +1,41 @@
+package ai.lychee.rerank.embedded;
+
+import ai.lychee.rerank.embedded.cli.CliException;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code lychee} entry point. {@code load} and {@code share} run the service; {@code score},
+ * {@code rerank}, {@code eval} and {@code bench} run once and exit. Options that decide how Quarkus
+ * starts (port, host, share token) are turned into system properties before it does.
+ */
+@QuarkusMain
+public class LycheeMain {
+
+    static final List<String> SERVER_COMMANDS = List.of("load", "share");
+    static final List<String> ONE_SHOT_COMMANDS = List.of("score", "rerank", "eval", "bench");
+
+    public static void main(String... args) {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            if (SERVER_COMMANDS.contains(command)) {
+                StartupOptions.forServer(command, rest);
+            } else if (ONE_SHOT_COMMANDS.contains(command)) {
+                StartupOptions.forOneShot(command, rest);
+            } else {
+                boolean asked = command.equals("help") || command.equals("--help") || command.equals("-h");
+                (asked ? System.out : System.err).println(Usage.TEXT);
+                System.exit(asked ? 0 : 2);
+                return;
+            }
+        } catch (CliException e) {
+            System.err.println("lychee " + command + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Quarkus.run(LycheeApplication.class, args);
+    }
+}

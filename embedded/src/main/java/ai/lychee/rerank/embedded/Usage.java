@@ -1,0 +1,27 @@
+package ai.lychee.rerank.embedded;
+
+/** What {@code lychee help} prints. */
+final class Usage {
+
+    static final String TEXT = """
+            usage: lychee COMMAND [OPTIONS]
+
+            Service:
+              load  [--port 7860] [--host localhost]     web page and HTTP API on this machine
+              share [--port 7860] [--token TOKEN]        the same on all interfaces, behind an access token
+
+            One-shot (in this JVM, or against a running service with --url http://host:port):
+              score  QUERY DOCUMENT [-i INSTRUCTION] [--json]
+              rerank QUERY [FILE|-] [-d DOC]... [--top-n N] [-i INSTRUCTION] [--json]
+                     documents from -d, a file or stdin, separated by lines of ---
+              eval   TASKS.jsonl -o RUN.jsonl [--limit N] [-i INSTRUCTION]
+                     writes the run file ../shared/eval/score.py reads
+              bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl]
+                     latency and throughput figures
+
+            INSTRUCTION is a preset name (see GET /api/instructions) or free text.
+            """;
+
+    private Usage() {
+    }
+}

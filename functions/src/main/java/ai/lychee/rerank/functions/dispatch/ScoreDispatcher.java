@@ -1,0 +1,73 @@
+package ai.lychee.rerank.functions.dispatch;
+
+import ai.lychee.rerank.functions.FunctionsConfig;
+import ai.lychee.rerank.protocol.Channels;
+import ai.lychee.rerank.protocol.Content;
+import ai.lychee.rerank.protocol.ScoreJob;
+import ai.lychee.rerank.protocol.ScoreReply;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Sends score jobs to the worker and matches its replies to the waiting callers by job id.
+ * The channels are in-memory in the embedded mode and RabbitMQ when distributed; this class does not know which.
+ */
+@ApplicationScoped
+public class ScoreDispatcher {
+
+    /** Identifies this functions instance so replies can be routed back to it. */
+    private final String instanceId = UUID.randomUUID().toString();
+    private final Map<String, CompletableFuture<ScoreReply>> pending = new ConcurrentHashMap<>();
+
+    @Inject
+    @Channel(Channels.SCORE_JOBS)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<ScoreJob> jobs;
+
+    @Inject
+    FunctionsConfig config;
+
+    public Uni<ScoreReply> dispatch(String instruction, Content query, List<Content> documents) {
+        String id = UUID.randomUUID().toString();
+        CompletableFuture<ScoreReply> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        ScoreJob job = new ScoreJob(id, instanceId, instruction, query, documents);
+        jobs.send(job).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                reply.completeExceptionally(new WorkerFailedException(503,
+                        "the score job could not be sent to a worker: " + failure.getMessage()));
+            }
+        });
+        long timeoutMs = config.workerTimeout().toMillis();
+        return Uni.createFrom().completionStage(reply)
+                .ifNoItem().after(config.workerTimeout())
+                .failWith(() -> new WorkerFailedException(504, "no worker answered within " + timeoutMs + " ms"))
+                .onTermination().invoke(() -> pending.remove(id));
+    }
+
+    @Incoming(Channels.SCORE_REPLIES)
+    public void onReply(ScoreReply reply) {
+        CompletableFuture<ScoreReply> waiting = pending.remove(reply.jobId());
+        if (waiting != null) {
+            waiting.complete(reply);
+        }
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public int inFlight() {
+        return pending.size();
+    }
+}

@@ -1,0 +1,55 @@
+package ai.lychee.rerank.functions.http;
+
+import ai.lychee.rerank.functions.RerankFunctions;
+import ai.lychee.rerank.functions.api.RerankRequest;
+import ai.lychee.rerank.functions.api.RerankResponse;
+import ai.lychee.rerank.functions.api.ScoreRequest;
+import ai.lychee.rerank.functions.api.ScoreResponse;
+import ai.lychee.rerank.functions.instructions.InstructionPreset;
+import ai.lychee.rerank.functions.instructions.InstructionTemplates;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The native HTTP API: a thin adapter over {@link RerankFunctions}. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RerankResource {
+
+    private final RerankFunctions functions;
+    private final InstructionTemplates instructions;
+
+    public RerankResource(RerankFunctions functions, InstructionTemplates instructions) {
+        this.functions = functions;
+        this.instructions = instructions;
+    }
+
+    @POST
+    @Path("/rerank")
+    public Uni<RerankResponse> rerank(RerankRequest request) {
+        return functions.rerank(request);
+    }
+
+    @POST
+    @Path("/score")
+    public Uni<ScoreResponse> score(ScoreRequest request) {
+        return functions.score(request);
+    }
+
+    @GET
+    @Path("/instructions")
+    public InstructionList instructions() {
+        return new InstructionList(InstructionTemplates.DEFAULT_INSTRUCTION, instructions.presets());
+    }
+
+    public record InstructionList(@JsonProperty("default") String defaultInstruction,
+                                  @JsonProperty("presets") List<InstructionPreset> presets) {
+    }
+}

@@ -1,0 +1,20 @@
+package ai.lychee.rerank.functions.http.cohere;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The Cohere / Jina rerank request. {@code model} is accepted and ignored (the deployment has one model);
+ * options we do not use (max_chunks_per_doc, rank_fields, max_tokens_per_doc) are accepted and ignored
+ * so existing clients work unchanged.
+ */
+@JsonIgnoreProperties({"max_chunks_per_doc", "rank_fields", "max_tokens_per_doc"})
+public record CohereRerankRequest(
+        @JsonProperty("model") String model,
+        @JsonProperty("query") CohereContent query,
+        @JsonProperty("documents") List<CohereContent> documents,
+        @JsonProperty("top_n") Integer topN,
+        @JsonProperty("return_documents") Boolean returnDocuments,
+        @JsonProperty("instruction") String instruction) {
+}

@@ -1,0 +1,71 @@
+package ai.lychee.rerank.worker;
+
+import ai.lychee.rerank.protocol.Channels;
+import ai.lychee.rerank.protocol.ScoreJob;
+import ai.lychee.rerank.protocol.ScoreReply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes score jobs off the channel, hands their pairs to the batcher and publishes the reply.
+ * It returns at once so the next job can join the same batch; the job is acknowledged only after
+ * its reply is published, so with a broker a worker that dies mid-batch loses nothing.
+ */
+@ApplicationScoped
+public class ScoreJobConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ScoreJobConsumer.class);
+
+    @Inject
+    BatchingScorer batcher;
+
+    @Inject
+    @Channel(Channels.SCORE_REPLIES)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+    Emitter<ScoreReply> replies;
+
+    @Incoming(Channels.SCORE_JOBS)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> consume(Message<ScoreJob> message) {
+        ScoreJob job = message.getPayload();
+        List<ScoringPair> pairs = job.documents().stream()
+                .map(document -> new ScoringPair(job.instruction(), job.query(), document))
+                .toList();
+        batcher.submit(pairs)
+                .handle((scores, failure) -> failure == null
+                        ? ScoreReply.ok(job.id(), batcher.modelName(), scores)
+                        : failedReply(job, failure))
+                .thenAccept(reply -> publish(reply, message));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void publish(ScoreReply reply, Message<ScoreJob> job) {
+        replies.send(Message.of(reply)
+                .withAck(() -> job.ack())
+                .withNack(failure -> job.nack(failure)));
+    }
+
+    private ScoreReply failedReply(ScoreJob job, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof InvalidPairException invalid) {
+            return ScoreReply.failed(job.id(), batcher.modelName(), invalid.getMessage(), 422,
+                    invalid.queryAtFault() ? -1 : invalid.pairIndex());
+        }
+        if (cause instanceof WorkerSaturatedException) {
+            return ScoreReply.failed(job.id(), batcher.modelName(), cause.getMessage(), 503, null);
+        }
+        LOG.errorf(cause, "job %s failed", job.id());
+        return ScoreReply.failed(job.id(), batcher.modelName(), cause.getClass().getSimpleName() + ": " + cause.getMessage(), 500, null);
+    }
+}
