@@ -31,8 +31,7 @@ public class ShareAccessFilter {
     static final int PRIORITY = 10_000;
 
     private static final Logger LOG = Logger.getLogger(ShareAccessFilter.class);
-    private static final String PASSED = "lychee.share.passed";
-    private static final String REDIRECT_TO = "lychee.share.redirect";
+    private static final String DECISION = "lychee.share.decision";
 
     private final ShareConfig config;
     private ShareToken token;
@@ -57,53 +56,62 @@ public class ShareAccessFilter {
     }
 
     private void handle(RoutingContext rc) {
-        if (Boolean.TRUE.equals(rc.get(PASSED))) {
-            // Second pass, after the reroute that dropped ?token= from the URI.
-            String redirect = rc.get(REDIRECT_TO);
-            if (redirect != null) {
-                rc.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, redirect).end();
-            } else {
+        Decision decision = rc.get(DECISION);
+        if (decision == null) {
+            if (ShareResponses.isOpenPath(rc.normalizedPath())) {
                 rc.next();
+                return;
             }
-            return;
+            HttpServerRequest request = rc.request();
+            String fromQuery = queryToken(request.query());
+            decision = decide(request, fromQuery);
+            if (fromQuery != null) {
+                // Drop ?token= before anything else sees the URI (the access log reads it when the response ends),
+                // whatever the verdict: a wrong token may be a near miss of the right one.
+                rc.put(DECISION, decision);
+                rc.reroute(request.method(), request.path() + withoutToken(request.query()));
+                return;
+            }
         }
-        if (ShareResponses.isOpenPath(rc.normalizedPath())) {
-            rc.next();
-            return;
-        }
-        HttpServerRequest request = rc.request();
-        String fromQuery = queryToken(request.query());
+        act(rc, decision);
+    }
+
+    private Decision decide(HttpServerRequest request, String fromQuery) {
         List<Credential> presented = presented(request, fromQuery);
         if (presented.isEmpty()) {
-            ShareResponses.unauthorized(rc, false);
-            return;
+            return Decision.MISSING;
         }
         String address = clientAddress(request);
         long retryAfter = failures.retryAfterSeconds(address);
         if (retryAfter > 0) {
-            ShareResponses.tooManyAttempts(rc, retryAfter);
-            return;
+            return Decision.locked(retryAfter);
         }
         if (presented.stream().noneMatch(this::valid)) {
             failures.recordFailure(address);
-            ShareResponses.unauthorized(rc, true);
-            return;
+            return Decision.WRONG;
         }
         failures.forget(address);
-        rc.put(PASSED, Boolean.TRUE);
-        if (fromQuery == null) {
-            rc.next();
-            return;
+        return fromQuery != null ? Decision.PASS_FROM_LINK : Decision.PASS;
+    }
+
+    private void act(RoutingContext rc, Decision decision) {
+        switch (decision.verdict()) {
+            case PASS -> rc.next();
+            case PASS_FROM_LINK -> {
+                // Let the browser's next requests (assets, the page's fetch calls) carry the token without the URL.
+                rc.response().headers().add(HttpHeaders.SET_COOKIE,
+                        COOKIE + "=" + token.cookieValue() + "; Path=/; HttpOnly; SameSite=Strict");
+                if (rc.request().method() == HttpMethod.GET && !ShareResponses.isApiPath(rc.normalizedPath())) {
+                    // A page opened from the share link: on to the same page without the token in the address bar.
+                    rc.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, rc.request().uri()).end();
+                } else {
+                    rc.next();
+                }
+            }
+            case MISSING -> ShareResponses.unauthorized(rc, false);
+            case WRONG -> ShareResponses.unauthorized(rc, true);
+            case LOCKED -> ShareResponses.tooManyAttempts(rc, decision.retryAfterSeconds());
         }
-        // Let the browser's next requests (assets, the page's fetch calls) carry the token without the URL.
-        rc.response().headers().add(HttpHeaders.SET_COOKIE,
-                COOKIE + "=" + token.cookieValue() + "; Path=/; HttpOnly; SameSite=Strict");
-        String clean = withoutToken(request.uri());
-        if (request.method() == HttpMethod.GET && !ShareResponses.isApiPath(rc.normalizedPath())) {
-            // A page opened from the share link: send the browser on to the same page without the token.
-            rc.put(REDIRECT_TO, clean);
-        }
-        rc.reroute(request.method(), clean);
     }
 
     private boolean valid(Credential c) {
@@ -140,22 +148,21 @@ public class ShareAccessFilter {
         return null;
     }
 
-    /** The URI with every {@code token} parameter removed, keeping the other parameters in order. */
-    static String withoutToken(String uri) {
-        int q = uri.indexOf('?');
-        if (q < 0) {
-            return uri;
+    /** The query without its {@code token} parameters, as "?a=1&b=2", or "" when nothing is left. */
+    static String withoutToken(String query) {
+        if (query == null || query.isEmpty()) {
+            return "";
         }
         StringBuilder kept = new StringBuilder();
-        for (String pair : uri.substring(q + 1).split("&")) {
+        for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             if (pair.isEmpty() || QUERY_PARAM.equals(name)) {
                 continue;
             }
-            kept.append(kept.length() == 0 ? "" : "&").append(pair);
+            kept.append(kept.length() == 0 ? "?" : "&").append(pair);
         }
-        return kept.length() == 0 ? uri.substring(0, q) : uri.substring(0, q) + "?" + kept;
+        return kept.toString();
     }
 
     private static String decode(String s) {
@@ -171,5 +178,18 @@ public class ShareAccessFilter {
     }
 
     private record Credential(String value, boolean cookie) {
+    }
+
+    private enum Verdict { PASS, PASS_FROM_LINK, MISSING, WRONG, LOCKED }
+
+    private record Decision(Verdict verdict, long retryAfterSeconds) {
+        static final Decision PASS = new Decision(Verdict.PASS, 0);
+        static final Decision PASS_FROM_LINK = new Decision(Verdict.PASS_FROM_LINK, 0);
+        static final Decision MISSING = new Decision(Verdict.MISSING, 0);
+        static final Decision WRONG = new Decision(Verdict.WRONG, 0);
+
+        static Decision locked(long retryAfterSeconds) {
+            return new Decision(Verdict.LOCKED, retryAfterSeconds);
+        }
     }
 }
