@@ -3,11 +3,10 @@ package ai.lychee.rerank.embedded.ui;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The service as {@code ./lychee share} runs it: a token set, three wrong tries per address, access log on, to a file. */
+/** The service as {@code ./lychee share} runs it: a token set, three wrong tries per address, access log on. */
 public class ShareModeProfile implements QuarkusTestProfile {
 
     static final String TOKEN = "s3cret-Share-Token-4f9c1e7a";
-    static final String LOG_FILE = "target/share-mode-test.log";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -16,7 +15,6 @@ public class ShareModeProfile implements QuarkusTestProfile {
                 "lychee.share.max-failures", "3",
                 "lychee.share.failure-window", "10m",
                 "quarkus.http.access-log.enabled", "true",
-                "quarkus.log.file.enabled", "true",
-                "quarkus.log.file.path", LOG_FILE);
+                "quarkus.http.access-log.consolidate-rerouted-requests", "true");
     }
 }
