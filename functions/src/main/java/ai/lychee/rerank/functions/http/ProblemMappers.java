@@ -5,6 +5,8 @@ import ai.lychee.rerank.functions.validation.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -34,9 +36,23 @@ public class ProblemMappers {
     /** Wrong types and the like: name the JSON path that did not fit. */
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
+        if (e.getCause() instanceof JsonParseException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+            return Problem.of(400, "the body is not complete, valid JSON: " + e.getOriginalMessage(), "body").toResponse();
+        }
         String field = JsonPaths.of(e.getPath());
         String detail = (field.isEmpty() ? "the body" : field) + " has the wrong type or shape: " + e.getOriginalMessage();
         return Problem.of(400, detail, field.isEmpty() ? "body" : field).toResponse();
+    }
+
+    /** Declared for the concrete types too, so they win over the framework's own mappers for them. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unmappableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidFormatException e) {
+        return unmappableJson(e);
     }
 
     @ServerExceptionMapper
