@@ -43,6 +43,8 @@ class BadInputTest {
                 Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"top_n\": -3}", 400, "top_n"),
                 Arguments.of("/api/rerank", "{\"query\": [1, 2], \"documents\": [\"a\"]}", 400, "query"),
                 Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"instruction\": \"ecommerce-serch\"}", 400, "instruction"),
+                Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [\"a\"], \"topn\": 3}", 400, "topn"),
+                Arguments.of("/api/rerank", "{\"query\": \"q\", \"documents\": [{\"txt\": \"a\"}]}", 400, "documents[0].txt"),
                 Arguments.of("/api/score", "{\"query\": \"q\"}", 400, "document"),
                 Arguments.of("/api/score", "{\"document\": \"d\"}", 400, "query"),
                 Arguments.of("/api/score", "", 400, "body"));
@@ -79,14 +81,29 @@ class BadInputTest {
                 .body("detail", containsString("ecommerce-search"));
     }
 
-    @org.junit.jupiter.api.Test
-    void imagesAreRefusedClearlyUntilSupported() {
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @MethodSource("badImages")
+    void badImagesAreRefusedNamingTheDocument(Map<String, Object> document, int status, String field) {
         given().contentType(ContentType.JSON)
-                .body(Map.of("query", "q", "documents", List.of(Map.of("image_url", "https://example.com/a.png"))))
+                .body(Map.of("query", "q", "documents", List.of("fine text", document)))
                 .post("/api/rerank")
-                .then().statusCode(422)
+                .then().statusCode(status)
                 .contentType("application/problem+json")
-                .body("field", equalTo("documents[0].image_url"));
+                .body("field", equalTo(field));
+    }
+
+    static List<Arguments> badImages() {
+        String svg = java.util.Base64.getEncoder().encodeToString(
+                "<svg xmlns='http://www.w3.org/2000/svg'><rect width='10' height='10'/></svg>".getBytes());
+        String text = java.util.Base64.getEncoder().encodeToString("just some text, not a picture".getBytes());
+        return List.of(
+                Arguments.of(Map.of("image_url", "http://127.0.0.1:7860/secret.png"), 400, "documents[1].image_url"),
+                Arguments.of(Map.of("image_url", "http://169.254.169.254/latest/meta-data/"), 400, "documents[1].image_url"),
+                Arguments.of(Map.of("image_url", "http://10.0.0.5/a.png"), 400, "documents[1].image_url"),
+                Arguments.of(Map.of("image_url", "file:///etc/passwd"), 400, "documents[1].image_url"),
+                Arguments.of(Map.of("image_base64", "!!not base64!!"), 400, "documents[1].image_base64"),
+                Arguments.of(Map.of("image_base64", svg), 415, "documents[1].image_base64"),
+                Arguments.of(Map.of("image_base64", text), 415, "documents[1].image_base64"));
     }
 
     @org.junit.jupiter.api.Test

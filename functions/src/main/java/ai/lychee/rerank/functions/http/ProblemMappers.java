@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -48,6 +49,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
         return unmappableJson(e);
+    }
+
+    /** Unknown fields are refused on our own API so that a typo ("topn") is not silently ignored. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = JsonPaths.of(e.getPath());
+        String known = e.getKnownPropertyIds() == null ? "" : "; known fields: " + e.getKnownPropertyIds().stream()
+                .map(String::valueOf).sorted().reduce((a, b) -> a + ", " + b).orElse("");
+        return Problem.of(400, "unknown field '" + e.getPropertyName() + "'" + known, field).toResponse();
     }
 
     @ServerExceptionMapper

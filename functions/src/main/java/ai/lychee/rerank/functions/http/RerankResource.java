@@ -8,6 +8,7 @@ import ai.lychee.rerank.functions.api.ScoreResponse;
 import ai.lychee.rerank.functions.instructions.InstructionPreset;
 import ai.lychee.rerank.functions.instructions.InstructionTemplates;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The native HTTP API: a thin adapter over {@link RerankFunctions}. */
+/**
+ * The native HTTP API: a thin adapter over {@link RerankFunctions}. Scoring routes are {@code @Blocking}:
+ * validation may fetch image URLs, which must not hold an event-loop thread.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,12 +36,14 @@ public class RerankResource {
     }
 
     @POST
+    @Blocking
     @Path("/rerank")
     public Uni<RerankResponse> rerank(RerankRequest request) {
         return functions.rerank(request);
     }
 
     @POST
+    @Blocking
     @Path("/score")
     public Uni<ScoreResponse> score(ScoreRequest request) {
         return functions.score(request);

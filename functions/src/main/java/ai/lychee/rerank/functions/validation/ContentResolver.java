@@ -2,20 +2,26 @@ package ai.lychee.rerank.functions.validation;
 
 import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.functions.api.ContentInput;
+import ai.lychee.rerank.functions.cache.ContentDigest;
+import ai.lychee.rerank.functions.image.ImageInputs;
 import ai.lychee.rerank.protocol.Content;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns what a caller sent for a query or a document into the {@link Content} the worker scores,
- * checking it on the way. {@code field} is the JSON path used in error messages.
+ * checking it on the way: text length here, images (fetched safely, decoded from base64, type-checked
+ * by their bytes) through {@link ImageInputs}. {@code field} is the JSON path used in error messages.
+ * One bad image rejects the whole request with a 4xx naming it, so nothing is silently dropped.
  */
 @ApplicationScoped
 public class ContentResolver {
 
     private final FunctionsConfig config;
+    private final ImageInputs images;
 
-    public ContentResolver(FunctionsConfig config) {
+    public ContentResolver(FunctionsConfig config, ImageInputs images) {
         this.config = config;
+        this.images = images;
     }
 
     public Content resolve(ContentInput input, String field) {
@@ -30,11 +36,11 @@ public class ContentResolver {
             throw new InvalidRequestException(413, field + ".text", field + ".text has " + input.text().length()
                     + " characters; the limit is " + config.maxTextChars() + " (lychee.functions.max-text-chars)");
         }
-        if (input.hasImage()) {
-            String imageField = input.imageUrl() != null ? field + ".image_url" : field + ".image_base64";
-            throw new InvalidRequestException(422, imageField,
-                    "images are not supported by this version yet; send text only");
+        String text = input.hasText() ? input.text() : null;
+        if (!input.hasImage()) {
+            return Content.text(text);
         }
-        return Content.text(input.text());
+        byte[] image = images.read(input.imageUrl(), input.imageBase64(), field).bytes();
+        return new Content(text, image, ContentDigest.ofBytes(image));
     }
 }

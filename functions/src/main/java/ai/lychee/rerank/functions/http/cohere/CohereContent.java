@@ -2,6 +2,7 @@ package ai.lychee.rerank.functions.http.cohere;
 
 import ai.lychee.rerank.functions.api.ContentInput;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code {"image": url-or-base64}}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CohereContent(@JsonProperty("text") String text, @JsonProperty("image") String image) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * The Cohere / Jina rerank request. {@code model} is accepted and ignored (the deployment has one model);
- * options we do not use (max_chunks_per_doc, rank_fields, max_tokens_per_doc) are accepted and ignored
- * so existing clients work unchanged.
+ * fields we do not use (max_chunks_per_doc, rank_fields, max_tokens_per_doc, and whatever newer clients
+ * add) are ignored so existing clients work unchanged.
  */
-@JsonIgnoreProperties({"max_chunks_per_doc", "rank_fields", "max_tokens_per_doc"})
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CohereRerankRequest(
         @JsonProperty("model") String model,
         @JsonProperty("query") CohereContent query,

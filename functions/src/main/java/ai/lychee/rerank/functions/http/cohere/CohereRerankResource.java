@@ -4,6 +4,7 @@ import ai.lychee.rerank.functions.RerankFunctions;
 import ai.lychee.rerank.functions.api.ContentInput;
 import ai.lychee.rerank.functions.api.RerankRequest;
 import ai.lychee.rerank.functions.validation.InvalidRequestException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ public class CohereRerankResource {
     }
 
     @POST
+    @Blocking
     public Uni<CohereRerankResponse> rerank(CohereRerankRequest request) {
         if (request == null) {
             throw InvalidRequestException.badRequest("body", "the request body is missing: send a JSON object");

@@ -1,0 +1,48 @@
+package ai.lychee.rerank.worker.image;
+
+import java.util.List;
+
+/**
+ * The image side of a (query, document) judgement, for the CPU scorer: the image sub-score and the quality flags.
+ * <ul>
+ *   <li>text query, image document: the best of its OCR text judged by the text model and its visual words;</li>
+ *   <li>image query, image document: image-to-image similarity, or the evidence of one matched to the other;</li>
+ *   <li>image query, text document: the document text judged against the query image's evidence.</li>
+ * </ul>
+ * Kept out of the text scorer so the text path stays as it is; the scorer calls it only when an image is present.
+ */
+public final class ImageRelevance {
+    /** OCR text is weak evidence unless the text model finds it clearly relevant. */
+    private static final double OCR_WEIGHT = 0.9;
+
+    private final ImageEvidenceExtractor extractor;
+    private final TextRelevance text;
+
+    public ImageRelevance(ImageEvidenceExtractor extractor, TextRelevance text) {
+        this.extractor = extractor;
+        this.text = text;
+    }
+
+    /** How well an image answers a text query. */
+    public double textToImage(String instruction, String query, ImageEvidence image) {
+        double visual = VisualWordMatch.score(query, image);
+        double ocr = image.hasText() ? OCR_WEIGHT * text.relevance(instruction, query, image.ocrText()) : 0;
+        return Math.max(visual, ocr);
+    }
+
+    /** How well a text document answers an image query (the same judgement, read the other way). */
+    public double imageToText(String instruction, ImageEvidence queryImage, String document) {
+        double visual = VisualWordMatch.score(document, queryImage);
+        double ocr = queryImage.hasText() ? OCR_WEIGHT * text.relevance(instruction, queryImage.ocrText(), document) : 0;
+        return Math.max(visual, ocr);
+    }
+
+    /** How well a document image answers a query image: the same picture scores high whatever its encoding. */
+    public double imageToImage(ImageEvidence query, ImageEvidence document) {
+        return extractor.similarity(query, document);
+    }
+
+    public static List<String> flags(ImageEvidence document) {
+        return document.qualityFlags();
+    }
+}

@@ -1,0 +1,141 @@
+package ai.lychee.rerank.worker.lite;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.PairList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One bge-small model on DJL's ONNX Runtime engine with its HuggingFace tokenizer, loaded straight from the
+ * classpath. Embeds texts in real batches: sorted by token length and cut into buckets, each padded only to
+ * its own longest text, so short texts never pay for a long neighbour.
+ */
+public final class BgeEncoder implements AutoCloseable {
+
+    /** Characters kept before tokenizing: more than {@link BgeModel#WINDOW} tokens of any script. */
+    private static final int CHARS_PER_TOKEN_BOUND = 12;
+
+    private final BgeModel bge;
+    private final Model model;
+    private final HuggingFaceTokenizer tokenizer;
+    private final Predictor<Encoding[], float[][]> predictor;
+    private final int maxTokens;
+    private final int bucketSize;
+
+    public BgeEncoder(BgeModel bge, int maxTokens, int bucketSize, LiteConfig.Runtime runtime) {
+        this.bge = bge;
+        this.maxTokens = Math.max(8, Math.min(maxTokens, BgeModel.WINDOW));
+        this.bucketSize = Math.max(1, bucketSize);
+        try {
+            this.tokenizer = HuggingFaceTokenizer.newInstance(resource(bge.tokenizerResource()), Map.of(
+                    "maxLength", Integer.toString(this.maxTokens),
+                    "truncation", "true",
+                    "padding", "false",
+                    "addSpecialTokens", "true"));
+            this.model = Model.newInstance(bge.key(), "OnnxRuntime");
+            try (InputStream onnx = resource(bge.onnxResource())) {
+                model.load(onnx, sessionOptions(runtime));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + bge, e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("cannot load " + bge, e);
+        }
+        this.predictor = model.newPredictor(new EmbeddingTranslator(takesTokenTypes(model)));
+    }
+
+    public BgeModel bge() {
+        return bge;
+    }
+
+    public int maxTokens() {
+        return maxTokens;
+    }
+
+    /** L2-normalized [CLS] embeddings, one per text, in order. */
+    public float[][] embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new float[0][];
+        }
+        Encoding[] encodings = tokenize(texts);
+        Integer[] order = new Integer[encodings.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
+        float[][] out = new float[encodings.length][];
+        for (int from = 0; from < order.length; from += bucketSize) {
+            int to = Math.min(order.length, from + bucketSize);
+            Encoding[] bucket = new Encoding[to - from];
+            for (int k = from; k < to; k++) {
+                bucket[k - from] = encodings[order[k]];
+            }
+            float[][] vectors = forward(bucket);
+            for (int k = from; k < to; k++) {
+                out[order[k]] = vectors[k - from];
+            }
+        }
+        return out;
+    }
+
+    /** Tokenizes with the model's truncation; very long texts are cut by characters first to spare the tokenizer. */
+    public Encoding[] tokenize(List<String> texts) {
+        List<String> cut = new ArrayList<>(texts.size());
+        int keep = maxTokens * CHARS_PER_TOKEN_BOUND;
+        for (String t : texts) {
+            cut.add(t.length() > keep ? t.substring(0, keep) : t);
+        }
+        return tokenizer.batchEncode(cut);
+    }
+
+    /** One forward pass over an already tokenized bucket (what the forward benchmark times). */
+    public synchronized float[][] forward(Encoding[] bucket) {
+        try {
+            return predictor.predict(bucket);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("forward pass of " + bge + " failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        predictor.close();
+        model.close();
+        tokenizer.close();
+    }
+
+    private static boolean takesTokenTypes(Model model) {
+        PairList<String, Shape> inputs = model.describeInput();
+        return inputs == null || inputs.keys().contains("token_type_ids");
+    }
+
+    private static Map<String, String> sessionOptions(LiteConfig.Runtime runtime) {
+        int intra = runtime.intraOpThreads() > 0 ? runtime.intraOpThreads() : Runtime.getRuntime().availableProcessors();
+        return Map.of(
+                "intraOpNumThreads", Integer.toString(intra),
+                "interOpNumThreads", Integer.toString(Math.max(1, runtime.interOpThreads())),
+                "optLevel", runtime.optimizationLevel(),
+                "cpuArenaAllocator", Boolean.toString(runtime.cpuArena()),
+                "memoryPatternOptimization", Boolean.toString(runtime.memoryPattern()),
+                "executionMode", "SEQUENTIAL");
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = BgeEncoder.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("classpath resource " + name + " is missing (langchain4j-embeddings-bge jar not on the classpath?)");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,207 @@
+package ai.lychee.rerank.worker.lite;
+
+import ai.lychee.rerank.protocol.Content;
+import ai.lychee.rerank.protocol.DocumentScore;
+import ai.lychee.rerank.worker.InvalidPairException;
+import ai.lychee.rerank.worker.Scorer;
+import ai.lychee.rerank.worker.ScoringPair;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The embedded CPU default: bge-small-zh/en v1.5 (quantized ONNX) embed query and document, the cosine is
+ * combined with lexical overlap and mapped by a fitted logistic calibration to a score in [0, 1].
+ * A pair goes to bge-small-zh when its query or document holds CJK text, to bge-small-en otherwise.
+ * Text only: an image without text is rejected naming the pair.
+ */
+@Singleton
+@Identifier("lite")
+public class LiteScorer implements Scorer {
+
+    public static final String NAME = "lite";
+
+    private final LiteConfig config;
+    private final EmbeddingCache documents;
+    private final EmbeddingCache queries;
+    private final Map<BgeModel, BgeEncoder> encoders = new EnumMap<>(BgeModel.class);
+    private final Map<BgeModel, float[][]> references = new EnumMap<>(BgeModel.class);
+    private volatile LiteCalibration calibration;
+
+    @Inject
+    public LiteScorer(LiteConfig config) {
+        this.config = config;
+        this.documents = new EmbeddingCache(config.documentCacheSize());
+        this.queries = new EmbeddingCache(config.queryCacheSize());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void warmUp() {
+        loadModels();
+        calibration();
+    }
+
+    private synchronized LiteCalibration calibration() {
+        if (calibration == null) {
+            calibration = LiteCalibration.load();
+        }
+        return calibration;
+    }
+
+    private synchronized void loadModels() {
+        if (!encoders.isEmpty()) {
+            return;
+        }
+        // everything ships in jars; never let DJL reach for the network
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        for (BgeModel m : BgeModel.values()) {
+            BgeEncoder encoder = new BgeEncoder(m, config.maxTokens(), config.bucketSize(), config.runtime());
+            encoders.put(m, encoder);
+            references.put(m, encoder.embed(ReferenceTexts.of(m)));
+        }
+    }
+
+    @Override
+    public List<DocumentScore> score(List<ScoringPair> batch) {
+        LiteCalibration calibration = calibration();
+        List<PairFeatures> features = features(batch);
+        List<DocumentScore> scores = new ArrayList<>(features.size());
+        for (PairFeatures f : features) {
+            scores.add(new DocumentScore(calibration.score(f), f.asSubScores(), List.of(), null));
+        }
+        return scores;
+    }
+
+    /** The uncalibrated features of each pair (what the calibration is fitted on). */
+    public List<PairFeatures> features(List<ScoringPair> batch) {
+        loadModels();
+        int n = batch.size();
+        BgeModel[] route = new BgeModel[n];
+        String[] queryText = new String[n];
+        String[] docText = new String[n];
+        for (int i = 0; i < n; i++) {
+            ScoringPair p = batch.get(i);
+            queryText[i] = textOf(p.query(), i, true);
+            docText[i] = textOf(p.document(), i, false);
+            route[i] = route(queryText[i], docText[i]);
+        }
+        float[][] q = new float[n][];
+        float[][] d = new float[n][];
+        for (BgeModel m : BgeModel.values()) {
+            embedRouted(m, route, queryText, docText, q, d);
+        }
+        List<PairFeatures> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new PairFeatures(route[i], Vectors.dot(q[i], d[i]), background(route[i], q[i]),
+                    LexicalEvidence.of(queryText[i], docText[i])));
+        }
+        return out;
+    }
+
+    /** Cache figures, for metrics and benchmarks: document cache size, hits, misses. */
+    public long[] documentCacheStats() {
+        return new long[] {documents.size(), documents.hits(), documents.misses()};
+    }
+
+    BgeEncoder encoder(BgeModel m) {
+        loadModels();
+        return encoders.get(m);
+    }
+
+    private BgeModel route(String query, String doc) {
+        String r = config.route().toLowerCase(Locale.ROOT);
+        if (r.equals("zh")) {
+            return BgeModel.ZH;
+        }
+        if (r.equals("en")) {
+            return BgeModel.EN;
+        }
+        return Scripts.hasCjk(query) || Scripts.hasCjk(doc) ? BgeModel.ZH : BgeModel.EN;
+    }
+
+    /** Embeds, with one forward run per bucket, every distinct text of the pairs routed to {@code m} not yet cached. */
+    private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
+                             float[][] q, float[][] d) {
+        boolean instruct = config.queryInstruction().stream().anyMatch(s -> s.equalsIgnoreCase(m.key()));
+        Map<String, float[]> known = new LinkedHashMap<>();
+        Map<String, Pending> missing = new LinkedHashMap<>();
+        String[] qKey = new String[route.length];
+        String[] dKey = new String[route.length];
+        for (int i = 0; i < route.length; i++) {
+            if (route[i] != m) {
+                continue;
+            }
+            String qt = instruct ? m.queryInstruction() + queryText[i] : queryText[i];
+            qKey[i] = lookUp(EmbeddingCache.key(m, qt), qt, queries, known, missing);
+            dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missing);
+        }
+        if (!missing.isEmpty()) {
+            List<String> keys = new ArrayList<>(missing.keySet());
+            List<String> texts = new ArrayList<>(keys.size());
+            for (String k : keys) {
+                texts.add(missing.get(k).text());
+            }
+            float[][] vectors = encoders.get(m).embed(texts);
+            for (int k = 0; k < keys.size(); k++) {
+                missing.get(keys.get(k)).cache().put(keys.get(k), vectors[k]);
+                known.put(keys.get(k), vectors[k]);
+            }
+        }
+        for (int i = 0; i < route.length; i++) {
+            if (route[i] == m) {
+                q[i] = known.get(qKey[i]);
+                d[i] = known.get(dKey[i]);
+            }
+        }
+    }
+
+    /** A text to embed in this batch and the cache its embedding goes to. */
+    private record Pending(String text, EmbeddingCache cache) {
+    }
+
+    private static String lookUp(String key, String text, EmbeddingCache cache, Map<String, float[]> known,
+                                 Map<String, Pending> missing) {
+        if (!known.containsKey(key) && !missing.containsKey(key)) {
+            float[] v = cache.get(key);
+            if (v != null) {
+                known.put(key, v);
+            } else {
+                missing.put(key, new Pending(text, cache));
+            }
+        }
+        return key;
+    }
+
+    private double background(BgeModel m, float[] query) {
+        float[][] refs = references.get(m);
+        double sum = 0;
+        for (float[] r : refs) {
+            sum += Vectors.dot(query, r);
+        }
+        return sum / refs.length;
+    }
+
+    private static String textOf(Content c, int index, boolean query) {
+        String side = query ? "query" : "document";
+        if (c == null || !c.hasText()) {
+            String why = c != null && c.hasImage()
+                    ? " has only an image; the lite scorer reads text (use an image-capable scorer)"
+                    : " has no text";
+            throw new InvalidPairException(index, query, side + " of pair " + index + why);
+        }
+        return c.text();
+    }
+}

@@ -1,0 +1,60 @@
+package ai.lychee.rerank.worker.mm;
+
+import ai.lychee.rerank.protocol.DocumentScore;
+import ai.lychee.rerank.worker.Scorer;
+import ai.lychee.rerank.worker.ScoringPair;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * lychee-rerank-mm (Qwen2.5-VL) on DJL's PyTorch engine. Nothing is loaded until {@link #warmUp()}, which
+ * the worker calls only for the configured scorer.
+ */
+@ApplicationScoped
+@Identifier("lychee-rerank-mm")
+public class MmScorer implements Scorer {
+
+    private final MmConfig config;
+    private volatile MmReranker reranker;
+
+    @Inject
+    public MmScorer(MmConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "lychee-rerank-mm";
+    }
+
+    @Override
+    public synchronized void warmUp() {
+        if (reranker == null) {
+            reranker = MmReranker.load(config);
+        }
+    }
+
+    @Override
+    public List<DocumentScore> score(List<ScoringPair> batch) {
+        if (reranker == null) {
+            warmUp();
+        }
+        return reranker.score(batch).stream().map(DocumentScore::of).toList();
+    }
+
+    /** The loaded reranker, for the benchmark and tests; null before warm-up. */
+    public MmReranker reranker() {
+        return reranker;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (reranker != null) {
+            reranker.close();
+            reranker = null;
+        }
+    }
+}
