@@ -480,6 +480,13 @@
     return s;
   }
 
+  // A known name in the page's language; an unknown one made readable ("termCoverage" -> "term coverage").
+  function labelOf(prefix, name) {
+    const key = prefix + name;
+    const known = (I18N[state.lang] && I18N[state.lang][key]) ?? I18N.en[key];
+    return known ?? String(name).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  }
+
   function formatScore(x) { return typeof x === 'number' && isFinite(x) ? x.toFixed(4) : String(x); }
 
   function scoreBar(score, band) {
@@ -505,7 +512,8 @@
       row.className = 'sub-score';
       const label = document.createElement('span');
       label.className = 'sub-name';
-      label.textContent = name;
+      label.textContent = labelOf('sub.', name);
+      label.title = name;
       const v = document.createElement('span');
       v.className = 'sub-value';
       if (typeof value === 'number') {
@@ -530,7 +538,8 @@
     list.forEach((f) => {
       const s = document.createElement('span');
       s.className = 'flag';
-      s.textContent = typeof f === 'string' ? f : JSON.stringify(f);
+      s.textContent = typeof f === 'string' ? labelOf('flag.', f) : JSON.stringify(f);
+      s.title = typeof f === 'string' ? f : '';
       wrap.appendChild(s);
     });
     return wrap;
@@ -581,7 +590,8 @@
       h3.textContent = t('consistency');
       const c = document.createElement('div');
       c.className = 'consistency';
-      c.textContent = typeof data.consistency === 'number' ? data.consistency.toFixed(3) : JSON.stringify(data.consistency);
+      c.textContent = typeof data.consistency === 'number' ? data.consistency.toFixed(3)
+        : typeof data.consistency === 'string' ? labelOf('consistency.', data.consistency) : JSON.stringify(data.consistency);
       right.append(h3, c);
     }
     box.append(left, right);
@@ -641,6 +651,14 @@
       } else imgTd.textContent = t('none');
       const flagsTd = document.createElement('td');
       flagsTd.appendChild(flagsNode(r.flags));
+      if (typeof r.consistency === 'string') {
+        const c = document.createElement('span');
+        c.className = 'flag consistency-' + r.consistency;
+        c.textContent = labelOf('consistency.', r.consistency);
+        const wrap = flagsTd.firstChild;
+        if (!wrap.querySelector('.flag')) wrap.textContent = '';
+        wrap.appendChild(c);
+      }
       const subTd = document.createElement('td');
       subTd.appendChild(subScoresNode(r.sub_scores));
       tr.append(rankTd, scoreTd, bandTd, sumTd, imgTd, flagsTd, subTd);

@@ -39,7 +39,7 @@ class PageUiTest {
     static final String DOCUMENTS = String.join("\n",
             "A brown and white dog stands outside while it snows.",
             "---",
-            "Two dogs run across a snowy field, chasing a ball.",
+            "A dog plays in the snow, jumping after a ball.",
             "---",
             "A recipe for tomato soup with fresh basil and garlic.",
             "---",
@@ -136,6 +136,7 @@ class PageUiTest {
         assertThat(page.locator(".legend").innerText()).contains("Use it", "Secondary pool", "Filter out");
         assertThat(page.innerText("#results-meta")).contains("4 results");
 
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
         Screenshots.save(page, "screenshot-batch.png");
         page.context().close();
     }
@@ -168,6 +169,7 @@ class PageUiTest {
         assertThat(page.innerText("#single-result")).contains("分项得分", "标记");
         assertThat(page.innerText("#results-meta")).contains("毫秒");
 
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
         Screenshots.save(page, "screenshot-single.png");
         page.context().close();
     }

@@ -46,8 +46,8 @@ public class ShareAccessFilter {
         if (configured.isEmpty()) {
             return;
         }
-        if (configured.length() < 12) {
-            LOG.warn("lychee.share.token is shorter than 12 characters: anyone on the network may guess it");
+        if (configured.length() < 16) {
+            LOG.warn("lychee.share.token is shorter than 16 characters: others on the network may guess it");
         }
         token = new ShareToken(configured);
         failures = new FailedAttempts(config.maxFailures(), config.failureWindow(), Clock.systemUTC());

@@ -3,8 +3,6 @@ package ai.lychee.rerank.functions.share;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,8 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
  * the length nor a matching prefix of the token can be learnt from timing.
  */
 public final class ShareToken {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] tokenDigest;
     private final String cookieValue;
@@ -30,13 +26,6 @@ public final class ShareToken {
         // The cookie holds a value derived from the token, so a logged Cookie header does not give the token away.
         this.cookieValue = hmacHex(token, "lychee-share-cookie-v1");
         this.cookieDigest = sha256(cookieValue);
-    }
-
-    /** A new random token: 24 bytes of SecureRandom, URL-safe base64 (32 characters). */
-    public static String generate() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public boolean matches(String presented) {
