@@ -136,7 +136,7 @@ class PageUiTest {
         assertThat(page.locator(".legend").innerText()).contains("Use it", "Secondary pool", "Filter out");
         assertThat(page.innerText("#results-meta")).contains("4 results");
 
-        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        page.locator(":focus").evaluateAll("els => els.forEach(e => e.blur())");
         Screenshots.save(page, "screenshot-batch.png");
         page.context().close();
     }
@@ -169,7 +169,7 @@ class PageUiTest {
         assertThat(page.innerText("#single-result")).contains("分项得分", "标记");
         assertThat(page.innerText("#results-meta")).contains("毫秒");
 
-        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        page.locator(":focus").evaluateAll("els => els.forEach(e => e.blur())");
         Screenshots.save(page, "screenshot-single.png");
         page.context().close();
     }
