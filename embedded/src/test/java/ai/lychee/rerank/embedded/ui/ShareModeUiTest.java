@@ -54,6 +54,13 @@ class ShareModeUiTest {
                 .body("{\"query\":\"snow dog\",\"documents\":[\"a dog in the snow\",\"tax law\"]}")
                 .when().post("/api/rerank")
                 .then().statusCode(200).body("results.size()", equalTo(2));
+        // The token may also ride in the query string of an API call; the body still arrives whole.
+        given().queryParam("token", TOKEN).contentType("application/json")
+                .body("{\"query\":\"snow dog\",\"documents\":[\"a dog in the snow\",\"tax law\",\"" + "y".repeat(15_000) + "\"]}")
+                .when().post("/api/rerank")
+                .then().statusCode(200).body("results.size()", equalTo(3));
+        given().header("Authorization", "Bearer " + TOKEN + "-wrong").get("/api/instructions")
+                .then().statusCode(401).body("detail", containsString("wrong"));
     }
 
     @Test
