@@ -102,7 +102,7 @@ public class BatchingScorer {
         } catch (InvalidPairException e) {
             // Only the job that sent the bad pair fails; its neighbours in the batch are scored again without it.
             PendingPair culprit = live.get(e.pairIndex());
-            culprit.job().fail(new InvalidPairException(culprit.position(), e.queryAtFault(), e.getMessage()));
+            culprit.job().fail(new InvalidPairException(culprit.position(), e.queryAtFault(), e.getMessage(), e.status()));
             scoreBatch(live.stream().filter(p -> p.job() != culprit.job()).toList());
         } catch (RuntimeException e) {
             live.forEach(p -> p.job().fail(e));

@@ -59,7 +59,7 @@ public class ScoreJobConsumer {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof InvalidPairException invalid) {
-            return ScoreReply.failed(job.id(), batcher.modelName(), invalid.getMessage(), 422,
+            return ScoreReply.failed(job.id(), batcher.modelName(), invalid.getMessage(), invalid.status(),
                     invalid.queryAtFault() ? -1 : invalid.pairIndex());
         }
         if (cause instanceof WorkerSaturatedException) {

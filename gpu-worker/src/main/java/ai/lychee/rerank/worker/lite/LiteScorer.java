@@ -5,6 +5,7 @@ import ai.lychee.rerank.protocol.DocumentScore;
 import ai.lychee.rerank.worker.InvalidPairException;
 import ai.lychee.rerank.worker.Scorer;
 import ai.lychee.rerank.worker.ScoringPair;
+import ai.lychee.rerank.worker.image.ImageEvidenceExtractor;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -19,7 +20,8 @@ import java.util.Map;
  * The embedded CPU default: bge-small-zh/en v1.5 (quantized ONNX) embed query and document, the cosine is
  * combined with lexical overlap and mapped by a fitted logistic calibration to a score in [0, 1].
  * A pair goes to bge-small-zh when its query or document holds CJK text, to bge-small-en otherwise.
- * Text only: an image without text is rejected naming the pair.
+ * Pairs with an image on either side are judged by {@link ImagePairScoring} from the image's evidence
+ * (OCR, colours, labels, similarity) with this same text judgement; text pairs never pay for it.
  */
 @Singleton
 @Identifier("lite")
@@ -34,11 +36,14 @@ public class LiteScorer implements Scorer {
     private final Map<BgeModel, float[][]> references = new EnumMap<>(BgeModel.class);
     private volatile LiteCalibration calibration;
 
+    private final ImagePairScoring imagePairs;
+
     @Inject
-    public LiteScorer(LiteConfig config) {
+    public LiteScorer(LiteConfig config, ImageEvidenceExtractor images) {
         this.config = config;
         this.documents = new EmbeddingCache(config.documentCacheSize());
         this.queries = new EmbeddingCache(config.queryCacheSize());
+        this.imagePairs = new ImagePairScoring(images, this::textRelevance);
     }
 
     @Override
@@ -76,13 +81,32 @@ public class LiteScorer implements Scorer {
 
     @Override
     public List<DocumentScore> score(List<ScoringPair> batch) {
-        LiteCalibration calibration = calibration();
-        List<PairFeatures> features = features(batch);
-        List<DocumentScore> scores = new ArrayList<>(features.size());
-        for (PairFeatures f : features) {
-            scores.add(new DocumentScore(calibration.score(f), f.asSubScores(), List.of(), null));
+        DocumentScore[] scores = new DocumentScore[batch.size()];
+        List<Integer> textPairs = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            ScoringPair pair = batch.get(i);
+            if (pair.query().hasImage() || pair.document().hasImage()) {
+                scores[i] = imagePairs.score(pair, i);
+            } else {
+                textPairs.add(i);
+            }
         }
-        return scores;
+        if (!textPairs.isEmpty()) {
+            LiteCalibration calibration = calibration();
+            List<PairFeatures> features = features(textPairs.stream().map(batch::get).toList());
+            for (int j = 0; j < textPairs.size(); j++) {
+                double score = calibration.score(features.get(j));
+                scores[textPairs.get(j)] = new DocumentScore(score, Map.of("text", Math.round(score * 10_000) / 10_000.0),
+                        List.of(), null);
+            }
+        }
+        return List.of(scores);
+    }
+
+    /** The calibrated text judgement of one (query, text) pair: how image evidence such as OCR text is judged. */
+    private double textRelevance(String instruction, String query, String text) {
+        PairFeatures f = features(List.of(new ScoringPair(instruction, Content.text(query), Content.text(text)))).get(0);
+        return calibration().score(f);
     }
 
     /** The uncalibrated features of each pair (what the calibration is fitted on). */

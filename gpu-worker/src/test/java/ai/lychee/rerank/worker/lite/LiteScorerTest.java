@@ -21,7 +21,7 @@ class LiteScorerTest {
 
     @BeforeAll
     static void load() {
-        scorer = new LiteScorer(LiteConfigs.fromEnvironment());
+        scorer = new LiteScorer(LiteConfigs.fromEnvironment(), new ai.lychee.rerank.worker.image.ImageEvidenceExtractor(ai.lychee.rerank.worker.image.ImageSettings.defaults()));
         scorer.warmUp();
     }
 
