@@ -65,6 +65,8 @@ class PageUiTest {
     @Test
     void batchOfFourWithOneImageIsRankedSortedAndColoured() throws Exception {
         Page page = chromium.newPage("en-US");
+        List<String> requested = new ArrayList<>();
+        page.onRequest(r -> requested.add(r.url()));
         page.navigate(root + "?mode=batch");
         page.fill("#query-text", "A dog playing in the snow");
         page.fill("#documents-text", DOCUMENTS);
@@ -135,6 +137,11 @@ class PageUiTest {
         }
         assertThat(page.locator(".legend").innerText()).contains("Use it", "Secondary pool", "Filter out");
         assertThat(page.innerText("#results-meta")).contains("4 results");
+
+        // No CDN: every request the page made went to this service (data: URLs are the page's own thumbnails).
+        String origin = root.getProtocol() + "://" + root.getAuthority() + "/";
+        assertThat(requested).isNotEmpty()
+                .allSatisfy(url -> assertThat(url.startsWith(origin) || url.startsWith("data:")).as(url).isTrue());
 
         page.locator(":focus").evaluateAll("els => els.forEach(e => e.blur())");
         Screenshots.save(page, "screenshot-batch.png");
