@@ -16,13 +16,13 @@ import java.util.TreeMap;
  *
  * <pre>
  * java models/scripts/FitLiteCalibration.java [--out models/catalog/lite-calibration.json]
- *      [--targets 0,1,1,1] [--relevant-from 1] [--fit-on-all zh] [--l2 0.001] FEATURES.tsv...
+ *      [--targets 0,0.5,1,1] [--relevant-from 2] [--fit-on-all zh] [--l2 0.001] FEATURES.tsv...
  * </pre>
  *
- * Grades become targets (grade 0..3 -> --targets; the default says "relevant" for grade >= 1, as the eval ruler
- * does), so the score reads as "how likely a person calls this relevant". Within each file the relevant
- * (grade >= --relevant-from) and the other pairs get half the weight each, so a set whose candidates are mostly
- * relevant (or mostly not) does not shift everybody's scores: the fitted score assumes an even prior.
+ * Grades become soft targets (grade 0..3 -> --targets: irrelevant 0, "related / partly relevant" one half,
+ * relevant and perfect 1), so the score reads as "how likely a person calls this relevant". Within each file the
+ * relevant (grade >= --relevant-from) and the other pairs get half the weight each, so a set whose candidates are
+ * mostly relevant (or mostly not) does not shift everybody's scores: the fitted score assumes an even prior.
  * A model is fitted on its own rows, except the models named by --fit-on-all, fitted on every row: bge-small-zh
  * answers Chinese questions as well as Chinese paraphrase-style queries, and the only question-answer set with
  * labels (DL19) is English, so its rows teach the zh fit what an answer looks like.
@@ -35,8 +35,8 @@ public class FitLiteCalibration {
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of("models/catalog/lite-calibration.json");
-        double[] targets = {0, 1, 1, 1};
-        int relevantFrom = 1;
+        double[] targets = {0, 0.5, 1, 1};
+        int relevantFrom = 2;
         List<String> fitOnAll = new ArrayList<>(List.of("zh"));
         double l2 = 1e-3;
         List<Path> inputs = new ArrayList<>();

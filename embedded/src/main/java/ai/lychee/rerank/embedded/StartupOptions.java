@@ -11,7 +11,7 @@ import java.util.List;
 /** Turns the command line into the Quarkus settings it implies, before Quarkus starts. */
 final class StartupOptions {
 
-    static final List<String> FLAGS = List.of("json", "help");
+    static final List<String> FLAGS = List.of("json", "help", "images");
 
     private StartupOptions() {
     }

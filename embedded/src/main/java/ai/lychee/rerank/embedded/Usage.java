@@ -16,8 +16,8 @@ final class Usage {
                      documents from -d, a file or stdin, separated by lines of ---
               eval   TASKS.jsonl -o RUN.jsonl [--limit N] [-i INSTRUCTION]
                      writes the run file ../shared/eval/score.py reads
-              bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl]
-                     latency and throughput figures
+              bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl] [--images [--image-dir DIR]]
+                     latency and throughput figures (--images: 20-photo requests, per-stage times)
 
             INSTRUCTION is a preset name (see GET /api/instructions) or free text.
             """;

@@ -110,6 +110,25 @@ class ImageRerankApiTest {
                 .body("results.size()", equalTo(2));
     }
 
+    @Test
+    void theWebPagesMultipartUploadAttachesImagesToDocuments() {
+        byte[] red = Base64.getDecoder().decode(TestPictures.solid(new Color(220, 20, 30), 300, 300));
+        byte[] blue = Base64.getDecoder().decode(TestPictures.solid(new Color(30, 60, 220), 300, 300));
+        given().multiPart("request", "{\"query\": \"red\", \"documents\": [\"\", \"\"]}", "application/json")
+                .multiPart("document_image_0", "blue.png", blue, "image/png")
+                .multiPart("document_image_1", "red.png", red, "image/png")
+                .post("/api/rerank")
+                .then().statusCode(200)
+                .body("results[0].index", equalTo(1))
+                .body("results.size()", equalTo(2));
+        given().multiPart("request", "{\"query\": \"red\", \"documents\": [\"x\"]}", "application/json")
+                .multiPart("document_image_5", "red.png", red, "image/png")
+                .post("/api/rerank")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("document_image_5"));
+    }
+
     /** A PNG whose header claims 20000 x 20000 pixels: refused from the header, never decoded. */
     private static String bombHeader() {
         byte[] png = Base64.getDecoder().decode(TestPictures.solid(Color.WHITE, 8, 8));

@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * {@code lychee bench}: prints, for 20-document text requests, end-to-end latency through HTTP (cold:
  * every request a new query), documents per second, cache-hit latency, and the scorer's forward pass
- * alone on the same batch, so the overhead of everything around the model shows. Figures, not a test.
+ * alone on the same batch, so the overhead of everything around the model shows; with {@code --images},
+ * also 20-photo requests with the image stages' times. Figures, not a test.
  */
 public class BenchCommand implements Command {
 
@@ -87,6 +88,11 @@ public class BenchCommand implements Command {
         out.println("end-to-end HTTP, hot-query cache hit: " + Percentiles.of(hit).describe());
         out.println("scorer forward pass alone, same 20:   " + forwardP.describe());
         out.printf(Locale.ROOT, "overhead ratio (end-to-end p50 / forward p50): %.2fx%n", coldP.p50() / forwardP.p50());
+        if (args.flag("images")) {
+            Path images = Path.of(args.value("image-dir") != null ? args.value("image-dir")
+                    : System.getProperty("lychee.shared.dir", "../shared") + "/eval/image/flickr8k-cn/images");
+            new ImageBench(out).run(http, images, docs, Math.min(requests, 10));
+        }
         return 0;
     }
 

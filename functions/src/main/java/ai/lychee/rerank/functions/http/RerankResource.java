@@ -17,6 +17,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The native HTTP API: a thin adapter over {@link RerankFunctions}. Scoring routes are {@code @Blocking}:
@@ -29,10 +31,12 @@ public class RerankResource {
 
     private final RerankFunctions functions;
     private final InstructionTemplates instructions;
+    private final MultipartRerank multipart;
 
-    public RerankResource(RerankFunctions functions, InstructionTemplates instructions) {
+    public RerankResource(RerankFunctions functions, InstructionTemplates instructions, MultipartRerank multipart) {
         this.functions = functions;
         this.instructions = instructions;
+        this.multipart = multipart;
     }
 
     @POST
@@ -40,6 +44,16 @@ public class RerankResource {
     @Path("/rerank")
     public Uni<RerankResponse> rerank(RerankRequest request) {
         return functions.rerank(request);
+    }
+
+    /** The same, as a multipart form: a {@code request} JSON part plus image files (see {@link MultipartRerank}). */
+    @POST
+    @Blocking
+    @Path("/rerank")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Uni<RerankResponse> rerankMultipart(@RestForm("request") String request,
+                                               @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return functions.rerank(multipart.read(request, files));
     }
 
     @POST

@@ -8,6 +8,8 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +34,7 @@ public final class BgeEncoder implements AutoCloseable {
     private final Predictor<Encoding[], float[][]> predictor;
     private final int maxTokens;
     private final int bucketSize;
+    private final boolean takesTokenTypes;
 
     public BgeEncoder(BgeModel bge, int maxTokens, int bucketSize, LiteConfig.Runtime runtime) {
         this.bge = bge;
@@ -49,10 +52,16 @@ public final class BgeEncoder implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + bge, e);
-        } catch (MalformedModelException e) {
+        } catch (MalformedModelException | OrtException e) {
             throw new IllegalStateException("cannot load " + bge, e);
         }
-        this.predictor = model.newPredictor(new EmbeddingTranslator(takesTokenTypes(model)));
+        this.takesTokenTypes = takesTokenTypes(model);
+        this.predictor = model.newPredictor(new EmbeddingTranslator(takesTokenTypes));
+    }
+
+    /** Whether the ONNX graph has a token_type_ids input (both bundled models do; we feed zeros). */
+    public boolean takesTokenTypes() {
+        return takesTokenTypes;
     }
 
     public BgeModel bge() {
@@ -120,15 +129,22 @@ public final class BgeEncoder implements AutoCloseable {
         return inputs == null || inputs.keys().contains("token_type_ids");
     }
 
-    private static Map<String, String> sessionOptions(LiteConfig.Runtime runtime) {
+    /**
+     * ONNX Runtime session settings, handed to DJL as a ready SessionOptions object so that options DJL has no
+     * key for (thread spinning) can be set too.
+     */
+    private static Map<String, Object> sessionOptions(LiteConfig.Runtime runtime) throws OrtException {
         int intra = runtime.intraOpThreads() > 0 ? runtime.intraOpThreads() : Runtime.getRuntime().availableProcessors();
-        return Map.of(
-                "intraOpNumThreads", Integer.toString(intra),
-                "interOpNumThreads", Integer.toString(Math.max(1, runtime.interOpThreads())),
-                "optLevel", runtime.optimizationLevel(),
-                "cpuArenaAllocator", Boolean.toString(runtime.cpuArena()),
-                "memoryPatternOptimization", Boolean.toString(runtime.memoryPattern()),
-                "executionMode", "SEQUENTIAL");
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(intra);
+        options.setInterOpNumThreads(Math.max(1, runtime.interOpThreads()));
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(runtime.optimizationLevel()));
+        options.setCPUArenaAllocator(runtime.cpuArena());
+        options.setMemoryPatternOptimization(runtime.memoryPattern());
+        // spinning workers burn a core waiting for work: a loss wherever cores are shared
+        options.addConfigEntry("session.intra_op.allow_spinning", runtime.allowSpinning() ? "1" : "0");
+        return Map.of("sessionOptions", options);
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -42,7 +42,7 @@ public final class LiteEval {
             }
         }
         EvalTasks tasks = EvalTasks.read(Path.of(args[1]), limit, stride);
-        LiteScorer scorer = new LiteScorer(LiteConfigs.fromEnvironment(), new ai.lychee.rerank.worker.image.ImageEvidenceExtractor(ai.lychee.rerank.worker.image.ImageSettings.defaults()));
+        LiteScorer scorer = LiteScorer.standalone(LiteConfigs.fromEnvironment());
         boolean features = args[0].equals("features");
         if (!features) {
             scorer.warmUp();

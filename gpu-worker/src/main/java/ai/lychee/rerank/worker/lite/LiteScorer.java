@@ -46,6 +46,11 @@ public class LiteScorer implements Scorer {
         this.imagePairs = new ImagePairScoring(images, this::textRelevance);
     }
 
+    /** The scorer outside CDI (tests, eval and benchmark mains): the given configuration and default image settings. */
+    public static LiteScorer standalone(LiteConfig config) {
+        return new LiteScorer(config, new ImageEvidenceExtractor(ai.lychee.rerank.worker.image.ImageSettings.defaults()));
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -93,7 +98,8 @@ public class LiteScorer implements Scorer {
         }
         if (!textPairs.isEmpty()) {
             LiteCalibration calibration = calibration();
-            List<PairFeatures> features = features(textPairs.stream().map(batch::get).toList());
+            List<PairFeatures> features = features(textPairs.stream().map(batch::get).toList(),
+                    textPairs.stream().mapToInt(Integer::intValue).toArray());
             for (int j = 0; j < textPairs.size(); j++) {
                 double score = calibration.score(features.get(j));
                 scores[textPairs.get(j)] = new DocumentScore(score, Map.of("text", Math.round(score * 10_000) / 10_000.0),
@@ -111,6 +117,11 @@ public class LiteScorer implements Scorer {
 
     /** The uncalibrated features of each pair (what the calibration is fitted on). */
     public List<PairFeatures> features(List<ScoringPair> batch) {
+        return features(batch, java.util.stream.IntStream.range(0, batch.size()).toArray());
+    }
+
+    /** @param batchIndex each pair's place in the caller's batch, named when its text is missing */
+    private List<PairFeatures> features(List<ScoringPair> batch, int[] batchIndex) {
         loadModels();
         int n = batch.size();
         BgeModel[] route = new BgeModel[n];
@@ -118,8 +129,8 @@ public class LiteScorer implements Scorer {
         String[] docText = new String[n];
         for (int i = 0; i < n; i++) {
             ScoringPair p = batch.get(i);
-            queryText[i] = textOf(p.query(), i, true);
-            docText[i] = textOf(p.document(), i, false);
+            queryText[i] = textOf(p.query(), batchIndex[i], true);
+            docText[i] = textOf(p.document(), batchIndex[i], false);
             route[i] = route(queryText[i], docText[i]);
         }
         float[][] q = new float[n][];
@@ -221,10 +232,7 @@ public class LiteScorer implements Scorer {
     private static String textOf(Content c, int index, boolean query) {
         String side = query ? "query" : "document";
         if (c == null || !c.hasText()) {
-            String why = c != null && c.hasImage()
-                    ? " has only an image; the lite scorer reads text (use an image-capable scorer)"
-                    : " has no text";
-            throw new InvalidPairException(index, query, side + " of pair " + index + why);
+            throw new InvalidPairException(index, query, side + " of pair " + index + " has neither text nor an image");
         }
         return c.text();
     }

@@ -21,7 +21,7 @@ class LiteScorerTest {
 
     @BeforeAll
     static void load() {
-        scorer = new LiteScorer(LiteConfigs.fromEnvironment(), new ai.lychee.rerank.worker.image.ImageEvidenceExtractor(ai.lychee.rerank.worker.image.ImageSettings.defaults()));
+        scorer = LiteScorer.standalone(LiteConfigs.fromEnvironment());
         scorer.warmUp();
     }
 
@@ -108,13 +108,17 @@ class LiteScorerTest {
     }
 
     @Test
-    void anImageOnlyDocumentIsRejectedNamingThePair() {
+    void aDocumentWithoutTextOrImageIsRejectedByItsPlaceInTheBatch() {
         List<ScoringPair> pairs = List.of(
+                new ScoringPair(INSTRUCTION, Content.text("a red car"), new Content(null, new byte[] {1, 2}, "d")),
                 new ScoringPair(INSTRUCTION, Content.text("a red car"), Content.text("a red car parked outside")),
-                new ScoringPair(INSTRUCTION, Content.text("a red car"), new Content(null, new byte[] {1, 2}, "d")));
+                new ScoringPair(INSTRUCTION, Content.text("a red car"), Content.text("  ")));
         assertThatThrownBy(() -> scorer.score(pairs))
                 .isInstanceOf(InvalidPairException.class)
+                .satisfies(e -> assertThat(((InvalidPairException) e).pairIndex()).isIn(0, 2));
+        assertThatThrownBy(() -> scorer.score(pairs.subList(1, 3)))
+                .isInstanceOf(InvalidPairException.class)
                 .hasMessageContaining("pair 1")
-                .satisfies(e -> assertThat(((InvalidPairException) e).pairIndex()).isEqualTo(1));
+                .satisfies(e -> assertThat(((InvalidPairException) e).queryAtFault()).isFalse());
     }
 }
