@@ -35,7 +35,7 @@ public class RequestParsingFuzzTest {
         fuzzerTestOneInput(data);
     }
 
-    /** What one fuzzed input is: which request type, and the body; {@link FuzzFindings} reads crashes the same way. */
+    /** What one fuzzed input is: which request type, and the body. */
     record Input(int kind, String body) {
         static final String[] PATHS = {"/api/rerank", "/api/score", "/v1/rerank"};
 
@@ -60,6 +60,9 @@ public class RequestParsingFuzzTest {
             }
         } catch (JsonProcessingException | InvalidRequestException expected) {
             // a 4xx for the caller
+        } catch (RuntimeException | Error crash) {
+            FuzzFindings.record(input, crash);
+            throw crash;
         }
     }
 
