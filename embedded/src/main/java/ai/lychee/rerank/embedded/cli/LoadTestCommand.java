@@ -75,7 +75,10 @@ public class LoadTestCommand {
         out.println("server heap at start: " + startHeap);
         // Warm-up, not counted: connections, JIT, and the hot set into the cache.
         for (byte[] body : hot) {
-            send(http, base + path, token, body);
+            String outcome = send(http, base + path, token, body);
+            if (!outcome.equals("ok")) {
+                throw new CliException("the service at " + base + path + " does not answer a normal request (" + outcome + ")");
+            }
         }
 
         Run run = new Run(maxRequests, duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos());
