@@ -19,6 +19,11 @@ final class Usage {
               bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl] [--images [--image-dir DIR]]
                      latency and throughput figures (--images: 20-photo requests, per-stage times)
 
+            Load (a client of a running service, started with load or share):
+              loadtest --url http://localhost:7860 [--clients 4] [--duration 5m] [--requests N]
+                       [--docs 20] [--repeated 0.5] [--path /api/rerank] [--token TOKEN]
+                     throughput, p50/p99 (cold and repeated queries), errors by status, server heap
+
             INSTRUCTION is a preset name (see GET /api/instructions) or free text.
             """;
 
