@@ -24,6 +24,11 @@ final class Usage {
                        [--docs 20] [--repeated 0.5] [--path /api/rerank] [--token TOKEN]
                      throughput, p50/p99 (cold and repeated queries), errors by status, server heap
 
+            Distributed (docs/distributed.md; RabbitMQ between functions and workers, Redis cache):
+              functions                                  the edge alone (HTTP API, web page)
+              worker                                     a scoring worker alone
+              cluster-loadtest                           starts a local cluster; requests/s, p99 with 1 and 2 workers
+
             INSTRUCTION is a preset name (see GET /api/instructions) or free text.
             """;
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code ./lychee loadtest}: starts functions and one worker (distributed mode, this machine's RabbitMQ),
+ * {@code ./lychee cluster-loadtest}: starts functions and one worker (distributed mode, this machine's RabbitMQ),
  * drives a steady closed-loop load of rerank requests (a new query each time, so every request reaches a
  * worker) and prints requests per second and latency percentiles; then adds a second worker and does it
  * again. Figures, not a test: on one small machine the workers share its cores.
@@ -37,7 +37,7 @@ public final class LoadTest {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "8"));
         int docs = Math.min(DOCUMENTS.size(), Integer.parseInt(options.getOrDefault("docs", "10")));
-        System.out.printf(Locale.ROOT, "lychee loadtest: %d concurrent clients, %d documents per request, %d s per run, %d cores%n",
+        System.out.printf(Locale.ROOT, "lychee cluster-loadtest: %d concurrent clients, %d documents per request, %d s per run, %d cores%n",
                 concurrency, docs, seconds, Runtime.getRuntime().availableProcessors());
         try (LocalCluster cluster = new LocalCluster(root, "load")) {
             LocalCluster.Node functions = cluster.startFunctions("functions", Map.of("lychee.functions.cache.enabled", "false"));
@@ -102,7 +102,7 @@ public final class LoadTest {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("usage: loadtest [--seconds 20] [--concurrency 8] [--docs 10] [--root DIR]; got " + Arrays.toString(args));
+                throw new IllegalArgumentException("usage: cluster-loadtest [--seconds 20] [--concurrency 8] [--docs 10] [--root DIR]; got " + Arrays.toString(args));
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
