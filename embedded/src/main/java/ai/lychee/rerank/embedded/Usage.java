@@ -19,6 +19,16 @@ final class Usage {
               bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl] [--images [--image-dir DIR]]
                      latency and throughput figures (--images: 20-photo requests, per-stage times)
 
+            Load (a client of a running service, started with load or share):
+              loadtest --url http://localhost:7860 [--clients 4] [--duration 5m] [--requests N]
+                       [--docs 20] [--repeated 0.5] [--path /api/rerank] [--token TOKEN]
+                     throughput, p50/p99 (cold and repeated queries), errors by status, server heap
+
+            Distributed (docs/distributed.md; RabbitMQ between functions and workers, Redis cache):
+              functions                                  the edge alone (HTTP API, web page)
+              worker                                     a scoring worker alone
+              cluster-loadtest                           starts a local cluster; requests/s, p99 with 1 and 2 workers
+
             INSTRUCTION is a preset name (see GET /api/instructions) or free text.
             """;
 

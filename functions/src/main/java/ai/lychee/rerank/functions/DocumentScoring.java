@@ -16,6 +16,9 @@ import ai.lychee.rerank.protocol.ScoreReply;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 
@@ -43,28 +46,33 @@ public class DocumentScoring {
         List<Content> documents = request.documents();
         String instructionDigest = ContentDigest.of(request.instruction());
         String queryDigest = ContentDigest.of(request.query());
-        DocumentScore[] scores = new DocumentScore[documents.size()];
         CacheKey[] keys = new CacheKey[documents.size()];
-        List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             keys[i] = new CacheKey(model.model(), instructionDigest, queryDigest, ContentDigest.of(documents.get(i)));
-            scores[i] = cache.get(keys[i]);
-            if (scores[i] == null) {
-                missing.add(i);
-            }
         }
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(() -> sorted(scores, request, echoed));
-        }
-        List<Content> toScore = missing.stream().map(documents::get).toList();
-        return dispatcher.dispatch(request.instruction(), request.query(), toScore).map(reply -> {
-            List<DocumentScore> computed = checked(reply, missing);
-            for (int j = 0; j < missing.size(); j++) {
-                int index = missing.get(j);
-                scores[index] = computed.get(j);
-                cache.put(keys[index], scores[index]);
+        return cache.getAll(Arrays.asList(keys)).flatMap(cached -> {
+            DocumentScore[] scores = cached.toArray(new DocumentScore[0]);
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < scores.length; i++) {
+                if (scores[i] == null) {
+                    missing.add(i);
+                }
             }
-            return sorted(scores, request, echoed);
+            if (missing.isEmpty()) {
+                return Uni.createFrom().item(sorted(scores, request, echoed));
+            }
+            List<Content> toScore = missing.stream().map(documents::get).toList();
+            return dispatcher.dispatch(request.instruction(), request.query(), toScore).map(reply -> {
+                List<DocumentScore> computed = checked(reply, missing);
+                Map<CacheKey, DocumentScore> fresh = new HashMap<>();
+                for (int j = 0; j < missing.size(); j++) {
+                    int index = missing.get(j);
+                    scores[index] = computed.get(j);
+                    fresh.put(keys[index], scores[index]);
+                }
+                cache.putAll(fresh);
+                return sorted(scores, request, echoed);
+            });
         });
     }
 

@@ -25,6 +25,12 @@ public interface FunctionsConfig {
 
     Cache cache();
 
+    /**
+     * Names this functions instance, so replies from remote workers come back to it. Unset, a random
+     * id per JVM ({@link ai.lychee.rerank.functions.dispatch.InstanceIdConfigSource}).
+     */
+    String instanceId();
+
     interface Cache {
         @WithDefault("true")
         boolean enabled();
@@ -33,8 +39,16 @@ public interface FunctionsConfig {
         @WithDefault("1h")
         Duration ttl();
 
-        /** Most (query, document) scores kept. */
+        /** Most (query, document) scores kept (memory store; Redis bounds itself with its maxmemory policy). */
         @WithDefault("100000")
         long maxEntries();
+
+        /** Where scores are kept: {@code memory} (this JVM) or {@code redis} (shared; distributed functions app only). */
+        @WithDefault("memory")
+        String store();
+
+        /** Longest wait for the redis store before a look-up counts as "not cached". */
+        @WithDefault("300ms")
+        Duration redisTimeout();
     }
 }

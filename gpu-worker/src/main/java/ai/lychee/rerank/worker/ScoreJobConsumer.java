@@ -1,6 +1,7 @@
 package ai.lychee.rerank.worker;
 
 import ai.lychee.rerank.protocol.Channels;
+import ai.lychee.rerank.protocol.ReplyRoute;
 import ai.lychee.rerank.protocol.ScoreJob;
 import ai.lychee.rerank.protocol.ScoreReply;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
@@ -45,14 +47,14 @@ public class ScoreJobConsumer {
                 .handle((scores, failure) -> failure == null
                         ? ScoreReply.ok(job.id(), batcher.modelName(), scores)
                         : failedReply(job, failure))
-                .thenAccept(reply -> publish(reply, message));
+                .thenAccept(reply -> publish(reply, job, message));
         return CompletableFuture.completedFuture(null);
     }
 
-    private void publish(ScoreReply reply, Message<ScoreJob> job) {
-        replies.send(Message.of(reply)
-                .withAck(() -> job.ack())
-                .withNack(failure -> job.nack(failure)));
+    private void publish(ScoreReply reply, ScoreJob job, Message<ScoreJob> message) {
+        replies.send(Message.of(reply, Metadata.of(new ReplyRoute(job.replyTo(), job.id())))
+                .withAck(() -> message.ack())
+                .withNack(failure -> message.nack(failure)));
     }
 
     private ScoreReply failedReply(ScoreJob job, Throwable failure) {

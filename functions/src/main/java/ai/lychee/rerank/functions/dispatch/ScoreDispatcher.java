@@ -25,8 +25,6 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class ScoreDispatcher {
 
-    /** Identifies this functions instance so replies can be routed back to it. */
-    private final String instanceId = UUID.randomUUID().toString();
     private final Map<String, CompletableFuture<ScoreReply>> pending = new ConcurrentHashMap<>();
 
     @Inject
@@ -41,7 +39,7 @@ public class ScoreDispatcher {
         String id = UUID.randomUUID().toString();
         CompletableFuture<ScoreReply> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        ScoreJob job = new ScoreJob(id, instanceId, instruction, query, documents);
+        ScoreJob job = new ScoreJob(id, config.instanceId(), instruction, query, documents);
         jobs.send(job).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 reply.completeExceptionally(new WorkerFailedException(503,
@@ -63,8 +61,20 @@ public class ScoreDispatcher {
         }
     }
 
+    /**
+     * The transport gave up on a job (a broker dead-lettered it after repeated failures, say): its caller
+     * gets this error now instead of waiting for the timeout. Unknown or finished jobs are ignored.
+     */
+    public void giveUp(String jobId, WorkerFailedException reason) {
+        CompletableFuture<ScoreReply> waiting = pending.remove(jobId);
+        if (waiting != null) {
+            waiting.completeExceptionally(reason);
+        }
+    }
+
+    /** Identifies this functions instance so replies can be routed back to it. */
     public String instanceId() {
-        return instanceId;
+        return config.instanceId();
     }
 
     public int inFlight() {

@@ -80,6 +80,12 @@ public class ProblemMappers {
         return Problem.of(status, detail, null).toResponse();
     }
 
+    /** A body that breaks off or a malformed multipart form: the client's bytes, not our failure. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        return Problem.of(400, "the request body could not be read: " + e.getMessage(), "body").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);

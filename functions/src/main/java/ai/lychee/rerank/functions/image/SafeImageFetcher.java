@@ -172,7 +172,7 @@ public class SafeImageFetcher {
     private Response read(Socket socket, long deadline, String field) throws IOException {
         InputStream in = socket.getInputStream();
         socket.setSoTimeout(remainingMillis(deadline, field));
-        String statusLine = readLine(in, field);
+        String statusLine = readLine(in, socket, deadline, field);
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
             throw new ImageInputException(422, field, field + " did not answer HTTP");
@@ -185,7 +185,8 @@ public class SafeImageFetcher {
         }
         Map<String, String> headers = new HashMap<>();
         int headerBytes = 0;
-        for (String line = readLine(in, field); !line.isEmpty(); line = readLine(in, field)) {
+        for (String line = readLine(in, socket, deadline, field); !line.isEmpty();
+                line = readLine(in, socket, deadline, field)) {
             headerBytes += line.length();
             if (headerBytes > MAX_HEADER_BYTES) {
                 throw new ImageInputException(422, field, field + " answered oversized headers");
@@ -221,7 +222,7 @@ public class SafeImageFetcher {
     private byte[] readChunked(InputStream in, Socket socket, long deadline, String field) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
-            String sizeLine = readLine(in, field);
+            String sizeLine = readLine(in, socket, deadline, field);
             int semicolon = sizeLine.indexOf(';');
             long size;
             try {
@@ -236,7 +237,7 @@ public class SafeImageFetcher {
                 throw tooLarge(field, out.size() + size);
             }
             out.write(readUpTo(in, socket, deadline, field, size, true));
-            readLine(in, field);
+            readLine(in, socket, deadline, field);
         }
     }
 
@@ -262,9 +263,14 @@ public class SafeImageFetcher {
         return out.toByteArray();
     }
 
-    private static String readLine(InputStream in, String field) throws IOException {
+    /**
+     * One line of the answer's head. The time bound is refreshed before every byte: a server that drips its
+     * headers a byte at a time (slow loris) would otherwise keep each read just inside the socket timeout
+     * and the download alive far past {@code lychee.image.fetch.timeout}.
+     */
+    private String readLine(InputStream in, Socket socket, long deadline, String field) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
+        for (int c = nextByte(in, socket, deadline, field); c != '\n'; c = nextByte(in, socket, deadline, field)) {
             if (c < 0) {
                 throw new ImageInputException(422, field, field + " closed the connection mid-answer");
             }
@@ -276,6 +282,11 @@ public class SafeImageFetcher {
             }
         }
         return line.toString();
+    }
+
+    private int nextByte(InputStream in, Socket socket, long deadline, String field) throws IOException {
+        socket.setSoTimeout(remainingMillis(deadline, field));
+        return in.read();
     }
 
     private int remainingMillis(long deadline, String field) {

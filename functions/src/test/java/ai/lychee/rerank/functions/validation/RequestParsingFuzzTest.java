@@ -3,6 +3,7 @@ package ai.lychee.rerank.functions.validation;
 import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.functions.api.RerankRequest;
 import ai.lychee.rerank.functions.api.ScoreRequest;
+import ai.lychee.rerank.functions.http.StrictJson;
 import ai.lychee.rerank.functions.http.cohere.CohereRerankRequest;
 import ai.lychee.rerank.functions.image.AddressPolicy;
 import ai.lychee.rerank.functions.image.ImageInputs;
@@ -20,27 +21,56 @@ import java.time.Duration;
  * types and validation. The only acceptable failures are a JSON error or an {@link InvalidRequestException}
  * (both become 4xx problems); anything else is a crash Jazzer reports with the input that caused it.
  * In {@code ./mvnw verify} it replays its corpus (src/test/resources/.../RequestParsingFuzzTestInputs)
- * and runs briefly; {@code scripts/fuzz.sh} runs it for longer.
+ * and runs briefly; {@code scripts/fuzz.sh DURATION} runs {@link #fuzzerTestOneInput} for longer with Jazzer's
+ * driver and turns each crash into a bad-input corpus case ({@link FuzzFindings}).
  */
-class RequestParsingFuzzTest {
+public class RequestParsingFuzzTest {
 
-    private static final ObjectMapper STRICT = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final ObjectMapper LENIENT = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper STRICT = asTheServiceReads(true);
+    private static final ObjectMapper LENIENT = asTheServiceReads(false);
     private static final RequestValidator VALIDATOR = validator();
 
     @FuzzTest(maxDuration = "15s")
     void parsingAndValidationFailOnlyWithClientErrors(FuzzedDataProvider data) {
-        int kind = data.consumeInt(0, 2);
-        String body = data.consumeRemainingAsString();
+        fuzzerTestOneInput(data);
+    }
+
+    /** What one fuzzed input is: which request type, and the body. */
+    record Input(int kind, String body) {
+        static final String[] PATHS = {"/api/rerank", "/api/score", "/v1/rerank"};
+
+        static Input from(FuzzedDataProvider data) {
+            int kind = data.consumeInt(0, 2);
+            return new Input(kind, data.consumeRemainingAsString());
+        }
+
+        String path() {
+            return PATHS[kind];
+        }
+    }
+
+    /** The entry point {@code scripts/fuzz.sh} runs with Jazzer's own driver, for as long as it is told. */
+    public static void fuzzerTestOneInput(FuzzedDataProvider data) {
+        Input input = Input.from(data);
         try {
-            switch (kind) {
-                case 0 -> VALIDATOR.validate(STRICT.readValue(body, RerankRequest.class));
-                case 1 -> VALIDATOR.validate(STRICT.readValue(body, ScoreRequest.class));
-                default -> LENIENT.readValue(body, CohereRerankRequest.class);
+            switch (input.kind()) {
+                case 0 -> VALIDATOR.validate(STRICT.readValue(input.body(), RerankRequest.class));
+                case 1 -> VALIDATOR.validate(STRICT.readValue(input.body(), ScoreRequest.class));
+                default -> LENIENT.readValue(input.body(), CohereRerankRequest.class);
             }
         } catch (JsonProcessingException | InvalidRequestException expected) {
             // a 4xx for the caller
+        } catch (RuntimeException | Error crash) {
+            FuzzFindings.record(input, crash);
+            throw crash;
         }
+    }
+
+    /** Configured as the service's mapper is (StrictJson), with unknown fields refused on our API only. */
+    private static ObjectMapper asTheServiceReads(boolean failOnUnknown) {
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, failOnUnknown);
+        new StrictJson().customize(mapper);
+        return mapper;
     }
 
     private static RequestValidator validator() {
@@ -85,7 +115,22 @@ class RequestParsingFuzzTest {
                 public long maxEntries() {
                     return 1000;
                 }
+
+                @Override
+                public String store() {
+                    return "memory";
+                }
+
+                @Override
+                public Duration redisTimeout() {
+                    return Duration.ofMillis(300);
+                }
             };
+        }
+
+        @Override
+        public String instanceId() {
+            return "fuzz-test";
         }
     }
 }
