@@ -1,0 +1,67 @@
+package ai.lychee.rerank.benchmarks;
+
+import ai.lychee.rerank.protocol.Content;
+import ai.lychee.rerank.protocol.DocumentScore;
+import ai.lychee.rerank.worker.ScoringPair;
+import ai.lychee.rerank.worker.lite.BgeEncoder;
+import ai.lychee.rerank.worker.lite.BgeModel;
+import ai.lychee.rerank.worker.lite.LiteConfig;
+import ai.lychee.rerank.worker.lite.LiteScorer;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Our lite path in this process, configured as the app is (defaults plus lychee.worker.lite.* system properties):
+ * the English encoder alone (what embedAll is compared with) and the whole lite scorer with its embedding caches
+ * off, so every call embeds the query and every document (the forward work of a cold request).
+ */
+final class OurPath implements AutoCloseable {
+
+    static final String INSTRUCTION = "Given a query, retrieve relevant documents.";
+
+    private final LiteConfig config;
+    private final BgeEncoder encoder;
+    private final LiteScorer uncachedScorer;
+
+    OurPath() {
+        this.config = config(Map.of());
+        this.encoder = new BgeEncoder(BgeModel.EN, config.maxTokens(), config.bucketSize(), config.runtime());
+        this.uncachedScorer = LiteScorer.standalone(config(Map.of(
+                "lychee.worker.lite.document-cache-size", "0",
+                "lychee.worker.lite.query-cache-size", "0")));
+        uncachedScorer.warmUp();
+    }
+
+    private static LiteConfig config(Map<String, String> overrides) {
+        SmallRyeConfig c = new SmallRyeConfigBuilder()
+                .addDefaultSources()
+                .withSources(new PropertiesConfigSource(overrides, "bench-compare", 1000))
+                .withMapping(LiteConfig.class)
+                .build();
+        return c.getConfigMapping(LiteConfig.class);
+    }
+
+    LiteConfig config() {
+        return config;
+    }
+
+    /** Tokenize, forward, [CLS] pooling, L2 norm: the same work as embedAll. */
+    float[][] embed(List<String> texts) {
+        return encoder.embed(texts);
+    }
+
+    /** The lite scorer on (query, document) pairs with nothing cached. */
+    List<DocumentScore> scoreUncached(String query, List<String> documents) {
+        return uncachedScorer.score(documents.stream()
+                .map(d -> new ScoringPair(INSTRUCTION, Content.text(query), Content.text(d)))
+                .toList());
+    }
+
+    @Override
+    public void close() {
+        encoder.close();
+    }
+}
