@@ -134,7 +134,7 @@ public final class CompareMain {
         return (System.nanoTime() - t0) / 1e6;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -17,11 +17,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One bge-small model on DJL's ONNX Runtime engine with its HuggingFace tokenizer, loaded straight from the
  * classpath. Embeds texts in real batches: sorted by token length and cut into buckets, each padded only to
- * its own longest text, so short texts never pay for a long neighbour.
+ * its own longest text, so short texts never pay for a long neighbour. Buckets run side by side on
+ * {@code parallel-runs} threads (one ONNX Runtime session is safe to run concurrently); a bucket's result never
+ * depends on which thread ran it or what ran beside it.
  */
 public final class BgeEncoder implements AutoCloseable {
 
@@ -31,7 +41,10 @@ public final class BgeEncoder implements AutoCloseable {
     private final BgeModel bge;
     private final Model model;
     private final HuggingFaceTokenizer tokenizer;
-    private final Predictor<Encoding[], float[][]> predictor;
+    /** One predictor per concurrent run (a DJL predictor is not thread-safe; the session under them is shared). */
+    private final BlockingQueue<Predictor<Encoding[], float[][]>> predictors;
+    /** Runs buckets side by side; null when {@code parallel-runs} is 1. */
+    private final ExecutorService runs;
     private final int maxTokens;
     private final int bucketSize;
     private final boolean takesTokenTypes;
@@ -56,7 +69,31 @@ public final class BgeEncoder implements AutoCloseable {
             throw new IllegalStateException("cannot load " + bge, e);
         }
         this.takesTokenTypes = takesTokenTypes(model);
-        this.predictor = model.newPredictor(new EmbeddingTranslator(takesTokenTypes));
+        int parallel = parallelRuns(runtime);
+        this.predictors = new ArrayBlockingQueue<>(parallel);
+        for (int i = 0; i < parallel; i++) {
+            predictors.add(model.newPredictor(new EmbeddingTranslator(takesTokenTypes)));
+        }
+        this.runs = parallel == 1 ? null : Executors.newFixedThreadPool(parallel, daemonThreads(bge));
+    }
+
+    /** {@code parallel-runs}, or when 0 as many runs as fit the cores with {@code intra-op-threads} each. */
+    static int parallelRuns(LiteConfig.Runtime runtime) {
+        if (runtime.parallelRuns() > 0) {
+            return runtime.parallelRuns();
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        int intra = runtime.intraOpThreads() > 0 ? runtime.intraOpThreads() : cores;
+        return Math.max(1, cores / intra);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(BgeModel bge) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "lite-" + bge.key() + "-forward-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Whether the ONNX graph has a token_type_ids input (both bundled models do; we feed zeros). */
@@ -83,19 +120,54 @@ public final class BgeEncoder implements AutoCloseable {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
-        float[][] out = new float[encodings.length][];
+        List<Encoding[]> buckets = new ArrayList<>();
         for (int from = 0; from < order.length; from += bucketSize) {
             int to = Math.min(order.length, from + bucketSize);
             Encoding[] bucket = new Encoding[to - from];
             for (int k = from; k < to; k++) {
                 bucket[k - from] = encodings[order[k]];
             }
-            float[][] vectors = forward(bucket);
-            for (int k = from; k < to; k++) {
-                out[order[k]] = vectors[k - from];
+            buckets.add(bucket);
+        }
+        List<float[][]> vectors = forwardAll(buckets);
+        float[][] out = new float[encodings.length][];
+        for (int b = 0, k = 0; b < buckets.size(); b++) {
+            for (float[] v : vectors.get(b)) {
+                out[order[k++]] = v;
             }
         }
         return out;
+    }
+
+    /** Every bucket's forward pass, side by side when there are runs to spare; results in bucket order. */
+    private List<float[][]> forwardAll(List<Encoding[]> buckets) {
+        List<float[][]> out = new ArrayList<>(buckets.size());
+        if (runs == null || buckets.size() == 1) {
+            for (Encoding[] bucket : buckets) {
+                out.add(forward(bucket));
+            }
+            return out;
+        }
+        List<Future<float[][]>> pending = new ArrayList<>(buckets.size());
+        for (Encoding[] bucket : buckets) {
+            pending.add(runs.submit(() -> forward(bucket)));
+        }
+        try {
+            for (Future<float[][]> f : pending) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            pending.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding with " + bge, e);
+        } catch (ExecutionException e) {
+            pending.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("forward pass of " + bge + " failed", e.getCause());
+        }
     }
 
     /** Tokenizes with the model's truncation; very long texts are cut by characters first to spare the tokenizer. */
@@ -109,17 +181,34 @@ public final class BgeEncoder implements AutoCloseable {
     }
 
     /** One forward pass over an already tokenized bucket (what the forward benchmark times). */
-    public synchronized float[][] forward(Encoding[] bucket) {
+    public float[][] forward(Encoding[] bucket) {
+        Predictor<Encoding[], float[][]> predictor;
+        try {
+            predictor = predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a forward run of " + bge, e);
+        }
         try {
             return predictor.predict(bucket);
         } catch (TranslateException e) {
             throw new IllegalStateException("forward pass of " + bge + " failed", e);
+        } finally {
+            predictors.add(predictor);
         }
     }
 
     @Override
     public synchronized void close() {
-        predictor.close();
+        if (runs != null) {
+            runs.shutdownNow();
+            try {
+                runs.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
     }

@@ -4,7 +4,6 @@ import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
@@ -50,14 +49,18 @@ final class EmbeddingTranslator implements NoBatchifyTranslator<Encoding[], floa
 
     @Override
     public float[][] processOutput(TranslatorContext ctx, NDList output) {
-        NDArray cls = output.get(0).get(new NDIndex(":, 0, :"));
-        int rows = (int) cls.getShape().get(0);
-        int dims = (int) cls.getShape().get(1);
-        float[] flat = cls.toFloatArray();
+        // [CLS] rows picked in Java from the whole last hidden state: no NDArray indexing, which DJL's ONNX Runtime
+        // engine hands to another engine (PyTorch, when on the classpath) at the cost of a copy and its start-up
+        NDArray hidden = output.get(0);
+        ai.djl.ndarray.types.Shape shape = hidden.getShape();
+        int rows = (int) shape.get(0);
+        int tokens = (int) shape.get(1);
+        int dims = (int) shape.get(2);
+        float[] flat = hidden.toFloatArray();
         float[][] embeddings = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            float[] v = java.util.Arrays.copyOfRange(flat, r * dims, (r + 1) * dims);
-            embeddings[r] = Vectors.normalized(v);
+            int from = r * tokens * dims;
+            embeddings[r] = Vectors.normalized(java.util.Arrays.copyOfRange(flat, from, from + dims));
         }
         return embeddings;
     }

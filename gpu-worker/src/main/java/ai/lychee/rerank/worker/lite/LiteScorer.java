@@ -151,6 +151,11 @@ public class LiteScorer implements Scorer {
         return new long[] {documents.size(), documents.hits(), documents.misses()};
     }
 
+    /** Query embeddings held now. */
+    public int queryCacheSize() {
+        return queries.size();
+    }
+
     BgeEncoder encoder(BgeModel m) {
         loadModels();
         return encoders.get(m);
