@@ -90,11 +90,19 @@ public final class CompareMain {
     /** Cold requests (new query, documents never seen), each followed or preceded by its forward work in-process. */
     private static void endToEnd(Options o, Passages passages, OurPath ours, RerankHttp http, Report report) throws Exception {
         int slices = 100 / o.docs();
-        // warm-up: JIT, connection; on the last slice, which the measured requests do not use
-        for (int i = 0; i < 3; i++) {
+        // warm-up, so the service is measured in its steady state as the in-process path is (JIT compiled):
+        // cold requests on the last slice, which the measured requests do not use, then cache hits of those
+        long warmStart = System.nanoTime();
+        List<byte[]> warm = new ArrayList<>();
+        for (int i = 0; i < o.serviceWarmup() / 20 + 1; i++) {
             Passages.Task t = passages.task(i);
-            http.time(http.body(t.query() + " warm-up", slice(t, slices - 1, o.docs())));
+            warm.add(http.body(t.query() + " warm-up", slice(t, slices - 1, o.docs())));
+            http.time(warm.get(i));
         }
+        for (int i = 0; i < o.serviceWarmup(); i++) {
+            http.time(warm.get(i % warm.size()));
+        }
+        report.serviceWarmup(o.serviceWarmup() + warm.size(), (System.nanoTime() - warmStart) / 1e9);
         int n = o.requests();
         double[] e2e = new double[n];
         double[] forward = new double[n];
@@ -142,7 +150,7 @@ public final class CompareMain {
 
     /** Command-line options. */
     record Options(Path root, Path tasks, int docs, int repeats, int warmup, int restarts, int requests, int port,
-                   List<String> serviceJvmOptions) {
+                   int serviceWarmup, List<String> serviceJvmOptions) {
 
         static Options parse(String[] args) {
             Path root = Path.of(".");
@@ -153,6 +161,7 @@ public final class CompareMain {
             int restarts = 5;
             int requests = 30;
             int port = 0;
+            int serviceWarmup = 500;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -168,8 +177,9 @@ public final class CompareMain {
                     case "--restarts" -> restarts = Integer.parseInt(v);
                     case "--requests" -> requests = Integer.parseInt(v);
                     case "--port" -> port = Integer.parseInt(v);
+                    case "--service-warmup" -> serviceWarmup = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (--root --tasks --docs --repeats --warmup --restarts --requests --port)");
+                            + " (--root --tasks --docs --repeats --warmup --restarts --requests --port --service-warmup)");
                 }
             }
             if (docs < 1 || docs > 50 || repeats < 1 || restarts < 1 || requests < 1) {
@@ -183,7 +193,7 @@ public final class CompareMain {
                     .filter(k -> k.startsWith("lychee.") && !k.equals("lychee.shared.dir"))
                     .sorted()
                     .forEach(k -> jvm.add("-D" + k + "=" + System.getProperty(k)));
-            return new Options(root, tasksFile, docs, repeats, warmup, restarts, requests, port, jvm);
+            return new Options(root, tasksFile, docs, repeats, warmup, restarts, requests, port, serviceWarmup, jvm);
         }
 
         Path jar() {

@@ -70,6 +70,11 @@ final class Report {
         goal(r.p50() < 5000, "restart to ready < 5 s (p50)", "%.2f s", r.p50() / 1000);
     }
 
+    void serviceWarmup(int requests, double seconds) {
+        out.printf(Locale.ROOT, "%n   (service warmed up with %d requests in %.1f s before the figures below: the in-process path is JIT "
+                + "compiled too)%n", requests, seconds);
+    }
+
     void endToEnd(int docs, double[] e2eMs, double[] forwardMs, double[] hitMs, double[] knownDocsMs) {
         out.println();
         out.println("3. end-to-end HTTP against the forward work of the same request (load " + loadAverage() + ")");

@@ -148,9 +148,12 @@ public final class BgeEncoder implements AutoCloseable {
             }
             return out;
         }
-        List<Future<float[][]>> pending = new ArrayList<>(buckets.size());
-        for (Encoding[] bucket : buckets) {
-            pending.add(runs.submit(() -> forward(bucket)));
+        // longest first (buckets come shortest first): the runs then finish close together instead of one
+        // waiting on the longest text at the end
+        List<Future<float[][]>> pending = new ArrayList<>(java.util.Collections.nCopies(buckets.size(), null));
+        for (int b = buckets.size() - 1; b >= 0; b--) {
+            Encoding[] bucket = buckets.get(b);
+            pending.set(b, runs.submit(() -> forward(bucket)));
         }
         try {
             for (Future<float[][]> f : pending) {

@@ -77,11 +77,35 @@ public class LiteScorer implements Scorer {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // the two models load side by side (ONNX Runtime's graph optimization is single-threaded): start-up is
+        // bounded by the slower one instead of their sum
+        Map<BgeModel, java.util.concurrent.CompletableFuture<BgeEncoder>> loading = new EnumMap<>(BgeModel.class);
         for (BgeModel m : BgeModel.values()) {
-            BgeEncoder encoder = new BgeEncoder(m, config.maxTokens(), config.bucketSize(), config.runtime());
-            encoders.put(m, encoder);
-            references.put(m, encoder.embed(ReferenceTexts.of(m)));
+            loading.put(m, java.util.concurrent.CompletableFuture.supplyAsync(() -> loadEncoder(m), LiteScorer::loaderThread));
         }
+        Map<BgeModel, BgeEncoder> loaded = new EnumMap<>(BgeModel.class);
+        try {
+            for (BgeModel m : BgeModel.values()) {
+                loaded.put(m, loading.get(m).join());
+            }
+        } catch (java.util.concurrent.CompletionException e) {
+            loading.values().forEach(f -> f.thenAccept(BgeEncoder::close));
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        for (BgeModel m : BgeModel.values()) {
+            references.put(m, loaded.get(m).embed(ReferenceTexts.of(m)));
+        }
+        encoders.putAll(loaded);
+    }
+
+    private BgeEncoder loadEncoder(BgeModel m) {
+        return new BgeEncoder(m, config.maxTokens(), config.bucketSize(), config.runtime());
+    }
+
+    private static void loaderThread(Runnable task) {
+        Thread t = new Thread(task, "lite-model-loader");
+        t.setDaemon(true);
+        t.start();
     }
 
     @Override
