@@ -161,7 +161,7 @@ public final class CompareMain {
             int restarts = 5;
             int requests = 30;
             int port = 0;
-            int serviceWarmup = 500;
+            int serviceWarmup = 2000;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
