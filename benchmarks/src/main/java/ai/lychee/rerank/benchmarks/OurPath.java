@@ -24,11 +24,15 @@ final class OurPath implements AutoCloseable {
 
     private final LiteConfig config;
     private final BgeEncoder encoder;
+    /** The same encoder with one run at a time: what one core does, to show the floor the parallel runs reach. */
+    private final BgeEncoder oneRun;
     private final LiteScorer uncachedScorer;
 
     OurPath() {
         this.config = config(Map.of());
         this.encoder = new BgeEncoder(BgeModel.EN, config.maxTokens(), config.bucketSize(), config.runtime());
+        LiteConfig serial = config(Map.of("lychee.worker.lite.runtime.parallel-runs", "1"));
+        this.oneRun = new BgeEncoder(BgeModel.EN, serial.maxTokens(), serial.bucketSize(), serial.runtime());
         this.uncachedScorer = LiteScorer.standalone(config(Map.of(
                 "lychee.worker.lite.document-cache-size", "0",
                 "lychee.worker.lite.query-cache-size", "0")));
@@ -53,6 +57,11 @@ final class OurPath implements AutoCloseable {
         return encoder.embed(texts);
     }
 
+    /** {@link #embed} with one forward run at a time. */
+    float[][] embedOneRunAtATime(List<String> texts) {
+        return oneRun.embed(texts);
+    }
+
     /** The lite scorer on (query, document) pairs with nothing cached. */
     List<DocumentScore> scoreUncached(String query, List<String> documents) {
         return uncachedScorer.score(documents.stream()
@@ -63,5 +72,6 @@ final class OurPath implements AutoCloseable {
     @Override
     public void close() {
         encoder.close();
+        oneRun.close();
     }
 }

@@ -38,7 +38,7 @@ final class Report {
                 + "loading: plain library %.0f ms, our encoder + lite scorer %.0f ms%n", worst, plain[0].length, plainLoadMs, oursLoadMs);
     }
 
-    void forward(int docs, double[] plainMs, double[] oursMs, double[] scorerMs) {
+    void forward(int docs, double[] plainMs, double[] oursMs, double[] scorerMs, double[] oneRunMs) {
         out.println();
         out.println("1. plain library against our forward path (same process, rounds interleaved; load " + loadAverage() + ")");
         Spread plain = Spread.of(plainMs);
@@ -49,6 +49,12 @@ final class Report {
         out.println("   our forward (BgeEncoder.embed), docs/s:" + Spread.of(Spread.docsPerSecond(oursMs, docs)).describe("docs/s", "%7.1f"));
         out.println("   our lite scorer, caches off, ms:      " + Spread.of(scorerMs).describe("ms", "%7.1f")
                 + "   (20 documents + the query, lexical features, calibration)");
+
+        Spread oneRun = Spread.of(oneRunMs);
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println("   ours, one run at a time (one core), ms:" + oneRun.describe("ms", "%7.1f"));
+        out.printf(Locale.ROOT, "   floor on %d cores (one-core p50 / %d): %.1f ms; our forward p50 is %.0f%% of it, the plain library's %.0f%%%n",
+                cores, cores, oneRun.p50() / cores, 100 * oneRun.p50() / cores / ours.p50(), 100 * oneRun.p50() / cores / plain.p50());
         double[] ratio = new double[plainMs.length];
         for (int i = 0; i < ratio.length; i++) {
             ratio[i] = plainMs[i] / oursMs[i];
