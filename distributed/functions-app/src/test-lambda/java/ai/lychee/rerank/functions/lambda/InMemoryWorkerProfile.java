@@ -15,11 +15,15 @@ public class InMemoryWorkerProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "quarkus.lambda.mock-event-server.test-port", "0",
+                // Otherwise the worker's ends of the two channels would be given the RabbitMQ connector too.
+                "quarkus.messaging.auto-connector-attachment", "false",
                 "mp.messaging.outgoing.score-jobs.enabled", "false",
                 "mp.messaging.incoming.score-replies.enabled", "false",
                 "mp.messaging.incoming.score-dead-jobs.enabled", "false",
                 "mp.messaging.incoming.rerank-requests.enabled", "false",
                 "mp.messaging.outgoing.rerank-results.enabled", "false",
-                "lychee.functions.cache.store", "memory");
+                "lychee.functions.cache.store", "memory",
+                // ONNX Runtime probes for CUDA at start: expected on a CPU machine, not worth a warning.
+                "quarkus.log.category.\"ai.djl\".level", "ERROR");
     }
 }

@@ -42,7 +42,7 @@ final class LambdaHandler {
     }
 
     static Answer invoke(JsonNode event) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + mockEventServerPort() + "/_lambda_"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + mockEventServer()))
                 .header("Content-Type", "application/json")
                 // Guards the build against a hang; a slow answer is not a failure of this test.
                 .timeout(Duration.ofMinutes(3))
@@ -71,10 +71,8 @@ final class LambdaHandler {
         return new Answer(raw.path("statusCode").asInt(), headers, body);
     }
 
-    /** The extension publishes the port it got (the profile asks for any free one) as a system property. */
-    private static int mockEventServerPort() {
-        String key = "quarkus.lambda.mock-event-server.test-port";
-        String port = System.getProperty(key);
-        return port != null ? Integer.parseInt(port) : ConfigProvider.getConfig().getValue(key, Integer.class);
+    /** Where the app's Lambda runtime loop takes its events from (the profile lets the server take any free port). */
+    private static String mockEventServer() {
+        return ConfigProvider.getConfig().getValue("quarkus-internal.aws-lambda.test-api", String.class);
     }
 }
