@@ -167,12 +167,18 @@ public class LiteScorer implements Scorer {
         return Scripts.hasCjk(query) || Scripts.hasCjk(doc) ? BgeModel.ZH : BgeModel.EN;
     }
 
-    /** Embeds, with one forward run per bucket, every distinct text of the pairs routed to {@code m} not yet cached. */
+    /**
+     * Embeds every distinct text of the pairs routed to {@code m} that is not cached yet: queries in their own
+     * forward runs, then documents, each in length-sorted buckets. Queries go alone because bge-small-q
+     * quantizes activations per tensor: a query embedded beside other texts would drift a little with them,
+     * moving every score of its request.
+     */
     private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
                              float[][] q, float[][] d) {
         boolean instruct = config.queryInstruction().stream().anyMatch(s -> s.equalsIgnoreCase(m.key()));
         Map<String, float[]> known = new LinkedHashMap<>();
-        Map<String, Pending> missing = new LinkedHashMap<>();
+        Map<String, Pending> missingQueries = new LinkedHashMap<>();
+        Map<String, Pending> missingDocuments = new LinkedHashMap<>();
         String[] qKey = new String[route.length];
         String[] dKey = new String[route.length];
         for (int i = 0; i < route.length; i++) {
@@ -180,26 +186,32 @@ public class LiteScorer implements Scorer {
                 continue;
             }
             String qt = instruct ? m.queryInstruction() + queryText[i] : queryText[i];
-            qKey[i] = lookUp(EmbeddingCache.key(m, qt), qt, queries, known, missing);
-            dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missing);
+            qKey[i] = lookUp("q:" + EmbeddingCache.key(m, qt), qt, queries, known, missingQueries);
+            dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missingDocuments);
         }
-        if (!missing.isEmpty()) {
-            List<String> keys = new ArrayList<>(missing.keySet());
-            List<String> texts = new ArrayList<>(keys.size());
-            for (String k : keys) {
-                texts.add(missing.get(k).text());
-            }
-            float[][] vectors = encoders.get(m).embed(texts);
-            for (int k = 0; k < keys.size(); k++) {
-                missing.get(keys.get(k)).cache().put(keys.get(k), vectors[k]);
-                known.put(keys.get(k), vectors[k]);
-            }
-        }
+        embedMissing(encoders.get(m), missingQueries, known);
+        embedMissing(encoders.get(m), missingDocuments, known);
         for (int i = 0; i < route.length; i++) {
             if (route[i] == m) {
                 q[i] = known.get(qKey[i]);
                 d[i] = known.get(dKey[i]);
             }
+        }
+    }
+
+    private static void embedMissing(BgeEncoder encoder, Map<String, Pending> missing, Map<String, float[]> known) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(missing.keySet());
+        List<String> texts = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            texts.add(missing.get(k).text());
+        }
+        float[][] vectors = encoder.embed(texts);
+        for (int k = 0; k < keys.size(); k++) {
+            missing.get(keys.get(k)).cache().put(keys.get(k), vectors[k]);
+            known.put(keys.get(k), vectors[k]);
         }
     }
 
