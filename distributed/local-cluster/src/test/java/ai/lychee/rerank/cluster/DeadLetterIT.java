@@ -25,6 +25,7 @@ class DeadLetterIT {
 
     @BeforeAll
     static void start() {
+        Services.requireRabbitMqAndRedis();
         cluster = new LocalCluster(Path.of(System.getProperty("lychee.root.dir", "../..")), "deadletter");
         functions = cluster.startFunctions("functions", Map.of("lychee.functions.worker-timeout", "4s",
                 "lychee.functions.cache.enabled", "false"));

@@ -43,6 +43,7 @@ class DistributedFaultsIT {
 
     @BeforeAll
     static void startCluster() {
+        Services.requireRabbitMqAndRedis();
         Redis.ensureRunning();
         cluster = new LocalCluster(Path.of(System.getProperty("lychee.root.dir", "../..")), "faults");
         Map<String, String> functionsSettings = Map.of("lychee.functions.worker-timeout", "20s",
@@ -57,8 +58,8 @@ class DistributedFaultsIT {
 
     @AfterAll
     static void stopCluster() {
-        Redis.ensureRunning();
         if (cluster != null) {
+            Redis.ensureRunning();
             cluster.close();
         }
     }

@@ -14,6 +14,8 @@ import java.util.List;
 public final class ImageRelevance {
     /** OCR text is weak evidence unless the text model finds it clearly relevant. */
     private static final double OCR_WEIGHT = 0.9;
+    /** A list of object words is thinner evidence than a sentence about the picture. */
+    private static final double DESCRIPTION_WEIGHT = 0.9;
 
     private final ImageEvidenceExtractor extractor;
     private final TextRelevance text;
@@ -25,16 +27,28 @@ public final class ImageRelevance {
 
     /** How well an image answers a text query. */
     public double textToImage(String instruction, String query, ImageEvidence image) {
-        double visual = VisualWordMatch.score(query, image);
+        double visual = Math.max(VisualWordMatch.score(query, image), described(instruction, query, image));
         double ocr = image.hasText() ? OCR_WEIGHT * text.relevance(instruction, query, image.ocrText()) : 0;
         return Math.max(visual, ocr);
     }
 
     /** How well a text document answers an image query (the same judgement, read the other way). */
     public double imageToText(String instruction, ImageEvidence queryImage, String document) {
-        double visual = VisualWordMatch.score(document, queryImage);
+        double visual = Math.max(VisualWordMatch.score(document, queryImage), described(instruction, document, queryImage));
         double ocr = queryImage.hasText() ? OCR_WEIGHT * text.relevance(instruction, queryImage.ocrText(), document) : 0;
         return Math.max(visual, ocr);
+    }
+
+    /**
+     * The text model's judgement of the text against what the labelers saw ("dog, grass, frisbee"): it hears
+     * "puppy" in "dog" and "lawn" in "grass", which exact word matches miss. Only with labels: colours alone
+     * say too little to be judged as a description.
+     */
+    private double described(String instruction, String textSide, ImageEvidence image) {
+        if (image.labels().isEmpty() || textSide == null || textSide.isBlank()) {
+            return 0;
+        }
+        return DESCRIPTION_WEIGHT * text.relevance(instruction, textSide, image.visualWords());
     }
 
     /** How well a document image answers a query image: the same picture scores high whatever its encoding. */

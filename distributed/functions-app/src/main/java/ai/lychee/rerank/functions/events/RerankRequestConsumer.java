@@ -3,7 +3,7 @@ package ai.lychee.rerank.functions.events;
 import ai.lychee.rerank.functions.RerankFunctions;
 import ai.lychee.rerank.functions.api.RerankRequest;
 import ai.lychee.rerank.functions.http.Problem;
-import ai.lychee.rerank.functions.rabbitmq.JsonPayloads;
+import ai.lychee.rerank.transport.JsonPayloads;
 import ai.lychee.rerank.functions.validation.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package ai.lychee.rerank.functions.rabbitmq;
+package ai.lychee.rerank.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.MessageConverter;
@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Turns a broker message's JSON body into the protocol record the consumer asks for ({@code ScoreReply}).
+ * Turns a broker message's JSON body into the protocol record the consumer asks for ({@code ScoreJob}
+ * on a worker, {@code ScoreReply} on functions).
  * A body that does not decode fails the message, which the broker redelivers and, past its delivery
  * limit, dead-letters.
  */
