@@ -24,6 +24,11 @@ final class Usage {
                        [--docs 20] [--repeated 0.5] [--path /api/rerank] [--token TOKEN]
                      throughput, p50/p99 (cold and repeated queries), errors by status, server heap
 
+            Performance (docs/performance.md; the benchmarks module):
+              bench-compare                              plain langchain4j embedAll vs our forward path, restart to ready,
+                                                         end-to-end vs forward, cache hit, with spreads and goals
+              soak [--requests 10000]                    heap after GC under a stream of never-seen documents
+
             Distributed (docs/distributed.md; RabbitMQ between functions and workers, Redis cache):
               functions                                  the edge alone (HTTP API, web page)
               worker                                     a scoring worker alone
