@@ -17,7 +17,8 @@ import java.util.List;
  * The lite scorer's judgement of a pair that carries an image on either side. The document's text and
  * image are judged separately against the query (text by the text model, image by its evidence: OCR
  * text, visual words, or image-to-image similarity for an image query) and joined by
- * {@link ScoreCombination}, which also reports the sub-scores and the image-text consistency.
+ * {@link ScoreCombination}, which also reports the sub-scores and the image-text consistency. A picture
+ * of which nothing could be read says nothing, so beside text it neither lowers the score nor splits.
  */
 final class ImagePairScoring {
 
@@ -57,8 +58,17 @@ final class ImagePairScoring {
             }
             imageScore = best;
             flags.addAll(ImageRelevance.flags(documentImage));
+            if (textScore != null && !speaksToTheQuery(queryImage, documentImage, best)) {
+                // Nothing the picture shows was read (no text, no labels, no colour the query names): that is
+                // no evidence, not evidence against, so the text decides and no consistency verdict is given.
+                imageScore = null;
+            }
         }
         return ScoreCombination.of(textScore, imageScore, flags);
+    }
+
+    private static boolean speaksToTheQuery(ImageEvidence queryImage, ImageEvidence documentImage, double imageScore) {
+        return queryImage != null || documentImage.hasText() || !documentImage.labels().isEmpty() || imageScore > 0;
     }
 
     private ImageEvidence evidence(Content content, int index, boolean query) {
