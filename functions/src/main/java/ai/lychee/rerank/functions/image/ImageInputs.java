@@ -50,16 +50,4 @@ public class ImageInputs {
         }
         throw new ImageInputException(400, field, field + " has no image");
     }
-
-    /** Checks uploaded bytes (multipart) the same way. */
-    public ImageBytes accept(byte[] bytes, String field) {
-        if (bytes == null || bytes.length == 0) {
-            throw new ImageInputException(400, field, field + " is empty");
-        }
-        if (bytes.length > maxBytes) {
-            throw new ImageInputException(413, field, field + " is " + bytes.length + " bytes; the limit is "
-                    + maxBytes + " (lychee.image.fetch.max-bytes)");
-        }
-        return new ImageBytes(bytes, ImageType.sniff(bytes, field));
-    }
 }
