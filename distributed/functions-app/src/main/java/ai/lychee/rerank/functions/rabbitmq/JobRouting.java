@@ -3,13 +3,11 @@ package ai.lychee.rerank.functions.rabbitmq;
 import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.protocol.Channels;
 import ai.lychee.rerank.protocol.ScoreJob;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.OutgoingInterceptor;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
+import ai.lychee.rerank.transport.JsonRouting;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -18,46 +16,30 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * back here); and an expiration equal to the caller's timeout, so a job nobody took in time is not
  * scored for a caller who has already been told 504.
  */
-@ApplicationScoped
+@Singleton
 @Identifier(Channels.SCORE_JOBS)
-public class JobRouting implements OutgoingInterceptor {
+public class JobRouting extends JsonRouting {
 
     public static final String REPLY_TO_HEADER = "lychee-reply-to";
     private static final int PERSISTENT = 2;
 
-    private final ObjectMapper json;
     private final FunctionsConfig config;
 
     public JobRouting(ObjectMapper json, FunctionsConfig config) {
-        this.json = json;
+        super(json);
         this.config = config;
     }
 
     @Override
-    public Message<?> beforeMessageSend(Message<?> message) {
+    protected OutgoingRabbitMQMetadata.Builder address(Message<?> message) {
         ScoreJob job = (ScoreJob) message.getPayload();
-        OutgoingRabbitMQMetadata rabbit = new OutgoingRabbitMQMetadata.Builder()
+        return new OutgoingRabbitMQMetadata.Builder()
                 .withRoutingKey("score")
                 .withCorrelationId(job.id())
                 .withMessageId(job.id())
                 .withReplyTo(job.replyTo())
                 .withHeader(REPLY_TO_HEADER, job.replyTo())
                 .withDeliveryMode(PERSISTENT)
-                .withExpiration(Long.toString(config.workerTimeout().toMillis()))
-                .withContentType("application/json")
-                .build();
-        try {
-            return message.withPayload(json.writeValueAsBytes(job)).addMetadata(rabbit);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void onMessageAck(Message<?> message) {
-    }
-
-    @Override
-    public void onMessageNack(Message<?> message, Throwable failure) {
+                .withExpiration(Long.toString(config.workerTimeout().toMillis()));
     }
 }

@@ -1,0 +1,42 @@
+package ai.lychee.rerank.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.OutgoingInterceptor;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import java.io.UncheckedIOException;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * What every outgoing protocol message shares on its way to the broker: its payload goes as JSON bytes
+ * with the broker metadata a subclass addresses it with ({@link #address}).
+ */
+public abstract class JsonRouting implements OutgoingInterceptor {
+
+    private final ObjectMapper json;
+
+    protected JsonRouting(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Routing key, correlation id and the rest for this message; the content type is set here. */
+    protected abstract OutgoingRabbitMQMetadata.Builder address(Message<?> message);
+
+    @Override
+    public final Message<?> beforeMessageSend(Message<?> message) {
+        OutgoingRabbitMQMetadata rabbit = address(message).withContentType("application/json").build();
+        try {
+            return message.withPayload(json.writeValueAsBytes(message.getPayload())).addMetadata(rabbit);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onMessageAck(Message<?> message) {
+    }
+
+    @Override
+    public void onMessageNack(Message<?> message, Throwable failure) {
+    }
+}
