@@ -26,6 +26,8 @@ final class OurPath implements AutoCloseable {
     private final BgeEncoder encoder;
     /** The same encoder with one run at a time: what one core does, to show the floor the parallel runs reach. */
     private final BgeEncoder oneRun;
+    /** The same encoder on the graph as shipped (no BertGraphTuning): what the tuning is worth. */
+    private final BgeEncoder asShipped;
     private final LiteScorer uncachedScorer;
 
     OurPath() {
@@ -33,6 +35,8 @@ final class OurPath implements AutoCloseable {
         this.encoder = new BgeEncoder(BgeModel.EN, config.maxTokens(), config.bucketSize(), config.runtime());
         LiteConfig serial = config(Map.of("lychee.worker.lite.runtime.parallel-runs", "1"));
         this.oneRun = new BgeEncoder(BgeModel.EN, serial.maxTokens(), serial.bucketSize(), serial.runtime());
+        LiteConfig shipped = config(Map.of("lychee.worker.lite.runtime.graph-tuning", "false"));
+        this.asShipped = new BgeEncoder(BgeModel.EN, shipped.maxTokens(), shipped.bucketSize(), shipped.runtime());
         this.uncachedScorer = LiteScorer.standalone(config(Map.of(
                 "lychee.worker.lite.document-cache-size", "0",
                 "lychee.worker.lite.query-cache-size", "0")));
@@ -62,6 +66,16 @@ final class OurPath implements AutoCloseable {
         return oneRun.embed(texts);
     }
 
+    /** {@link #embed} on the graph as shipped. */
+    float[][] embedAsShipped(List<String> texts) {
+        return asShipped.embed(texts);
+    }
+
+    /** What graph tuning did to our encoder's graph, in words. */
+    String graphTuning() {
+        return encoder.graphTuning();
+    }
+
     /** The lite scorer on (query, document) pairs with nothing cached. */
     List<DocumentScore> scoreUncached(String query, List<String> documents) {
         return uncachedScorer.score(documents.stream()
@@ -73,5 +87,6 @@ final class OurPath implements AutoCloseable {
     public void close() {
         encoder.close();
         oneRun.close();
+        asShipped.close();
     }
 }

@@ -27,30 +27,48 @@ final class Report {
         out.println("load average at start: " + loadAverage());
     }
 
-    void agreement(float[][] plain, float[][] ours, double plainLoadMs, double oursLoadMs) {
-        double worst = 0;
-        for (int i = 0; i < plain.length; i++) {
-            for (int k = 0; k < plain[i].length; k++) {
-                worst = Math.max(worst, Math.abs(plain[i][k] - ours[i][k]));
-            }
-        }
+    void agreement(float[][] plain, float[][] ours, float[][] oursShippedGraph, double plainLoadMs, double oursLoadMs) {
         out.printf(Locale.ROOT, "%nsame model: largest difference between the two embeddings of a passage %.2e (%d dims); "
-                + "loading: plain library %.0f ms, our encoder + lite scorer %.0f ms%n", worst, plain[0].length, plainLoadMs, oursLoadMs);
+                + "loading: plain library %.0f ms, our encoders + lite scorer %.0f ms%n", largestDifference(plain, ours), plain[0].length,
+                plainLoadMs, oursLoadMs);
+        out.printf(Locale.ROOT, "same bits: our tuned graph against the graph as shipped, %s%n",
+                java.util.Arrays.deepEquals(ours, oursShippedGraph) ? "identical embeddings"
+                        : String.format(Locale.ROOT, "DIFFERENT (largest difference %.2e)", largestDifference(ours, oursShippedGraph)));
     }
 
-    void forward(int docs, double[] plainMs, double[] oursMs, double[] scorerMs, double[] oneRunMs) {
+    private static double largestDifference(float[][] a, float[][] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < a[i].length; k++) {
+                worst = Math.max(worst, Math.abs(a[i][k] - b[i][k]));
+            }
+        }
+        return worst;
+    }
+
+    /** Milliseconds per call of each way of embedding the same passages, one entry per round. */
+    record Forward(double[] plainMs, double[] oursMs, double[] scorerMs, double[] oneRunMs, double[] shippedGraphMs) {
+    }
+
+    void forward(int docs, Forward f, String graphTuning) {
+        double[] plainMs = f.plainMs();
+        double[] oursMs = f.oursMs();
         out.println();
         out.println("1. plain library against our forward path (same process, rounds interleaved; load " + loadAverage() + ")");
+        out.println("   our graph: " + graphTuning);
         Spread plain = Spread.of(plainMs);
         Spread ours = Spread.of(oursMs);
         out.println("   plain langchain4j embedAll, ms:       " + plain.describe("ms", "%7.1f"));
         out.println("   plain langchain4j embedAll, docs/s:   " + Spread.of(Spread.docsPerSecond(plainMs, docs)).describe("docs/s", "%7.1f"));
         out.println("   our forward (BgeEncoder.embed), ms:   " + ours.describe("ms", "%7.1f"));
         out.println("   our forward (BgeEncoder.embed), docs/s:" + Spread.of(Spread.docsPerSecond(oursMs, docs)).describe("docs/s", "%7.1f"));
-        out.println("   our lite scorer, caches off, ms:      " + Spread.of(scorerMs).describe("ms", "%7.1f")
+        out.println("   our lite scorer, caches off, ms:      " + Spread.of(f.scorerMs()).describe("ms", "%7.1f")
                 + "   (20 documents + the query, lexical features, calibration)");
+        Spread shipped = Spread.of(f.shippedGraphMs());
+        out.println("   ours on the graph as shipped, ms:     " + shipped.describe("ms", "%7.1f"));
+        out.printf(Locale.ROOT, "   graph tuning alone, p50: %.2fx%n", shipped.p50() / ours.p50());
 
-        Spread oneRun = Spread.of(oneRunMs);
+        Spread oneRun = Spread.of(f.oneRunMs());
         int cores = Runtime.getRuntime().availableProcessors();
         out.println("   ours, one run at a time (one core), ms:" + oneRun.describe("ms", "%7.1f"));
         out.printf(Locale.ROOT, "   floor on %d cores (one-core p50 / %d): %.1f ms; our forward p50 is %.0f%% of it, the plain library's %.0f%%%n",

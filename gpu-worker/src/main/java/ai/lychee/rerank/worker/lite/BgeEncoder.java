@@ -10,6 +10,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,15 +26,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * One bge-small model on DJL's ONNX Runtime engine with its HuggingFace tokenizer, loaded straight from the
  * classpath. Embeds texts in real batches: sorted by token length and cut into buckets, each padded only to
  * its own longest text, so short texts never pay for a long neighbour. Buckets run side by side on
  * {@code parallel-runs} threads (one ONNX Runtime session is safe to run concurrently); a bucket's result never
- * depends on which thread ran it or what ran beside it.
+ * depends on which thread ran it or what ran beside it. The graph is tuned before loading (BertGraphTuning),
+ * which changes no bit of the embeddings.
  */
 public final class BgeEncoder implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(BgeEncoder.class);
 
     /** Characters kept before tokenizing: more than {@link BgeModel#WINDOW} tokens of any script. */
     private static final int CHARS_PER_TOKEN_BOUND = 12;
@@ -48,6 +53,8 @@ public final class BgeEncoder implements AutoCloseable {
     private final int maxTokens;
     private final int bucketSize;
     private final boolean takesTokenTypes;
+    /** What was rewritten in the graph before loading it. */
+    private final BertGraphTuning.Result tuning;
 
     public BgeEncoder(BgeModel bge, int maxTokens, int bucketSize, LiteConfig.Runtime runtime) {
         this.bge = bge;
@@ -59,10 +66,16 @@ public final class BgeEncoder implements AutoCloseable {
                     "truncation", "true",
                     "padding", "false",
                     "addSpecialTokens", "true"));
-            this.model = Model.newInstance(bge.key(), "OnnxRuntime");
-            try (InputStream onnx = resource(bge.onnxResource())) {
-                model.load(onnx, sessionOptions(runtime));
+            byte[] onnx;
+            try (InputStream in = resource(bge.onnxResource())) {
+                onnx = in.readAllBytes();
             }
+            this.tuning = runtime.graphTuning()
+                    ? BertGraphTuning.tune(onnx, this.bucketSize == 1)
+                    : BertGraphTuning.Result.asShipped(onnx);
+            LOG.debugf("lite %s graph: %s", bge.key(), runtime.graphTuning() ? tuning.summary() : "as shipped");
+            this.model = Model.newInstance(bge.key(), "OnnxRuntime");
+            model.load(new ByteArrayInputStream(tuning.model()), sessionOptions(runtime));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + bge, e);
         } catch (MalformedModelException | OrtException e) {
@@ -107,6 +120,11 @@ public final class BgeEncoder implements AutoCloseable {
 
     public int maxTokens() {
         return maxTokens;
+    }
+
+    /** What graph tuning rewrote, in words ("as shipped" when it was off or found nothing to do). */
+    public String graphTuning() {
+        return tuning.changed() ? tuning.summary() : "as shipped";
     }
 
     /** L2-normalized [CLS] embeddings, one per text, in order. */

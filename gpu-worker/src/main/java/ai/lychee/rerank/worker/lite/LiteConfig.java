@@ -94,5 +94,13 @@ public interface LiteConfig {
         /** Memory pattern planning (pays off when shapes repeat). */
         @WithDefault("true")
         boolean memoryPattern();
+
+        /**
+         * Rewrite the bundled graphs so ONNX Runtime does less for the same bits (BertGraphTuning): bias adds
+         * turned so they fuse into the matmuls and, when bucket-size is 1, the all-zero attention-mask adds
+         * dropped. Off runs the graphs exactly as shipped, for comparison.
+         */
+        @WithDefault("true")
+        boolean graphTuning();
     }
 }
