@@ -650,6 +650,7 @@
         imgTd.appendChild(img);
       } else imgTd.textContent = t('none');
       const flagsTd = document.createElement('td');
+      flagsTd.className = 'flags-cell';
       flagsTd.appendChild(flagsNode(r.flags));
       if (typeof r.consistency === 'string') {
         const c = document.createElement('span');
@@ -660,6 +661,7 @@
         wrap.appendChild(c);
       }
       const subTd = document.createElement('td');
+      subTd.className = 'sub-scores-cell';
       subTd.appendChild(subScoresNode(r.sub_scores));
       tr.append(rankTd, scoreTd, bandTd, sumTd, imgTd, flagsTd, subTd);
       tbody.appendChild(tr);

@@ -55,6 +55,17 @@ final class Chromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh profile at a phone's size (390 x 844 CSS pixels, touch): what a colleague opening a share link sees. */
+    Page newPhonePage(String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true));
+        return context.newPage();
+    }
+
     @Override
     public void close() {
         browser.close();
