@@ -122,6 +122,11 @@ public final class BgeEncoder implements AutoCloseable {
         return maxTokens;
     }
 
+    /** Whether every text gets a forward run of its own (bucket-size 1), so no embedding depends on another text. */
+    public boolean runsEachTextAlone() {
+        return bucketSize == 1;
+    }
+
     /** What graph tuning rewrote, in words ("as shipped" when it was off or found nothing to do). */
     public String graphTuning() {
         return tuning.changed() ? tuning.summary() : "as shipped";

@@ -200,7 +200,8 @@ public class LiteScorer implements Scorer {
      * Embeds every distinct text of the pairs routed to {@code m} that is not cached yet: queries in their own
      * forward runs, then documents, each in length-sorted buckets. Queries go alone because bge-small-q
      * quantizes activations per tensor: a query embedded beside other texts would drift a little with them,
-     * moving every score of its request.
+     * moving every score of its request. With one text per run (bucket-size 1, the default) there is nothing to
+     * drift with, and queries and documents are embedded together.
      */
     private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
                              float[][] q, float[][] d) {
@@ -218,8 +219,15 @@ public class LiteScorer implements Scorer {
             qKey[i] = lookUp("q:" + EmbeddingCache.key(m, qt), qt, queries, known, missingQueries);
             dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missingDocuments);
         }
-        embedMissing(encoders.get(m), missingQueries, known);
-        embedMissing(encoders.get(m), missingDocuments, known);
+        BgeEncoder encoder = encoders.get(m);
+        if (encoder.runsEachTextAlone()) {
+            // no text shares a forward run, so nothing drifts: queries and documents go in one call, side by side
+            missingQueries.putAll(missingDocuments);
+            embedMissing(encoder, missingQueries, known);
+        } else {
+            embedMissing(encoder, missingQueries, known);
+            embedMissing(encoder, missingDocuments, known);
+        }
         for (int i = 0; i < route.length; i++) {
             if (route[i] == m) {
                 q[i] = known.get(qKey[i]);

@@ -86,6 +86,30 @@ class LiteScorerTest {
     }
 
     @Test
+    void aColdRequestScoresExactlyAsOneWhoseQueryAndDocumentsWereEmbeddedApart() {
+        // nothing cached: the query is embedded in the same call as the documents
+        LiteConfig uncached = new io.smallrye.config.SmallRyeConfigBuilder()
+                .withSources(new io.smallrye.config.PropertiesConfigSource(java.util.Map.of(
+                        "lychee.worker.lite.document-cache-size", "0",
+                        "lychee.worker.lite.query-cache-size", "0"), "test", 500))
+                .withMapping(LiteConfig.class)
+                .build()
+                .getConfigMapping(LiteConfig.class);
+        LiteScorer cold = LiteScorer.standalone(uncached);
+        String query = "which insects live on dogs";
+        String[] docs = {"Fleas and ticks are the parasites most often found on dogs.", "狗身上常见的寄生虫是跳蚤和蜱虫。",
+                "A recipe for tomato soup with basil."};
+        List<ScoringPair> pairs = new ArrayList<>();
+        for (String d : docs) {
+            pairs.add(new ScoringPair(INSTRUCTION, Content.text(query), Content.text(d)));
+        }
+        List<Double> together = cold.score(pairs).stream().map(DocumentScore::score).toList();
+        // the shared scorer: documents first with another query, then this query alone against known documents
+        score("something else entirely", docs);
+        assertThat(score(query, docs)).isEqualTo(together);
+    }
+
+    @Test
     void aTwentyThousandCharacterDocumentIsTruncatedNotRejected() {
         String head = "Fleas live from two weeks to a year depending on temperature and humidity. ";
         StringBuilder doc = new StringBuilder(head);
