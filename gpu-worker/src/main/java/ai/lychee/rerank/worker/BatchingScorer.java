@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -29,9 +30,21 @@ public class BatchingScorer {
     private final DistributionSummary batchSizes;
     private volatile boolean running = true;
 
+    /**
+     * Held while a job's pairs go into the queue and while the batcher takes pairs after its first: a batch
+     * then never holds only the front of a job whose other pairs were a microsecond behind (that tail would be
+     * scored in a second call, after the first, and its request would wait for both).
+     */
+    private final Object enqueueing = new Object();
+
+    @Inject
     public BatchingScorer(ActiveScorer active, WorkerConfig config, MeterRegistry registry) {
-        this.scorer = active.get();
-        this.config = config.batch();
+        this(active.get(), config.batch(), registry);
+    }
+
+    BatchingScorer(Scorer scorer, WorkerConfig.Batch config, MeterRegistry registry) {
+        this.scorer = scorer;
+        this.config = config;
         this.queue = new LinkedBlockingQueue<>(this.config.maxQueued());
         this.forwardTimer = Timer.builder("lychee.worker.batch.duration")
                 .description("Time of one scorer call on a batch").register(registry);
@@ -49,10 +62,12 @@ public class BatchingScorer {
     /** Queues a job's pairs; the future completes with their scores in order, or fails as the batch did. */
     public CompletableFuture<List<DocumentScore>> submit(List<ScoringPair> pairs) {
         JobResult job = new JobResult(pairs.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            if (!queue.offer(new PendingPair(pairs.get(i), job, i))) {
-                job.fail(new WorkerSaturatedException(queue.size()));
-                break;
+        synchronized (enqueueing) {
+            for (int i = 0; i < pairs.size(); i++) {
+                if (!queue.offer(new PendingPair(pairs.get(i), job, i))) {
+                    job.fail(new WorkerSaturatedException(queue.size()));
+                    break;
+                }
             }
         }
         return job.future();
@@ -68,6 +83,10 @@ public class BatchingScorer {
                 }
                 batch.add(first);
                 long deadline = System.nanoTime() + config.maxWait().toNanos();
+                synchronized (enqueueing) {
+                    // the rest of first's job (and whatever queued before it) is all in the queue now
+                    queue.drainTo(batch, config.maxSize() - batch.size());
+                }
                 while (batch.size() < config.maxSize()) {
                     PendingPair next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (next == null) {
