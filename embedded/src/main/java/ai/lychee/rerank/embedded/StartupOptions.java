@@ -43,8 +43,15 @@ final class StartupOptions {
     /** One-shot commands serve nobody: a free port keeps them clear of a running service, and logs go to stderr. */
     static void forOneShot(String command, List<String> args) {
         CliArgs.parse(args, FLAGS);
-        System.setProperty("quarkus.http.port", Integer.toString(freePort()));
-        System.setProperty("quarkus.http.host", "localhost");
+        if (command.equals("bench")) {
+            // bench measures requests to this JVM over HTTP
+            System.setProperty("quarkus.http.port", Integer.toString(freePort()));
+            System.setProperty("quarkus.http.host", "localhost");
+        } else {
+            // score, rerank and eval call the functions in-process: no socket, so no port to find or to lose to
+            // another process between finding it and binding it
+            System.setProperty("quarkus.http.host-enabled", "false");
+        }
         System.setProperty("quarkus.log.console.stderr", "true");
         if (System.getProperty("quarkus.log.level") == null) {
             System.setProperty("quarkus.log.level", "WARN");

@@ -52,13 +52,13 @@ class LycheeCliIT {
     @Test
     void badUsageExitsNonZeroWithAMessage() throws Exception {
         Result missing = run(null, "score", "only a query");
-        assertThat(missing.exit).isEqualTo(2);
+        assertThat(missing.exit).as(missing.stderr).isEqualTo(2);
         assertThat(missing.stderr).contains("usage: lychee score");
         Result badPreset = run(null, "score", "q", "d", "-i", "no-such-preset");
-        assertThat(badPreset.exit).isEqualTo(2);
+        assertThat(badPreset.exit).as(badPreset.stderr).isEqualTo(2);
         assertThat(badPreset.stderr).contains("instruction").contains("unknown instruction preset");
         Result unknown = run(null, "frobnicate");
-        assertThat(unknown.exit).isEqualTo(2);
+        assertThat(unknown.exit).as(unknown.stderr).isEqualTo(2);
         assertThat(unknown.stderr).contains("usage: lychee");
     }
 
