@@ -100,6 +100,15 @@ class BertGraphTuningTest {
     }
 
     @Test
+    void aTruncatedModelIsRefusedNotMisread() throws IOException {
+        byte[] onnx = shipped(BgeModel.EN);
+        byte[] cut = java.util.Arrays.copyOf(onnx, onnx.length / 2);
+        assertThatThrownBy(() -> OnnxModel.parse(cut))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("past the end");
+    }
+
+    @Test
     void somethingThatIsNotAnOnnxModelIsRefusedByName() {
         assertThatThrownBy(() -> OnnxModel.parse("{\"not\": \"onnx\"}".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class)

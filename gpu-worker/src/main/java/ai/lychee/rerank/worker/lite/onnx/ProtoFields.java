@@ -78,8 +78,11 @@ public final class ProtoFields {
                 }
                 case LENGTH_DELIMITED -> {
                     long length = readVarint(message, at);
+                    if (length < 0 || length > message.length - at[0]) {
+                        throw new IllegalArgumentException("malformed protobuf message: field at byte " + start + " runs past the end");
+                    }
                     valueOffset = at[0] - start;
-                    at[0] += Math.toIntExact(length);
+                    at[0] += (int) length;
                 }
                 default -> throw new IllegalArgumentException("unsupported protobuf wire type " + wireType + " at byte " + start);
             }
