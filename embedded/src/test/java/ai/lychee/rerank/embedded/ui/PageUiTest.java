@@ -8,9 +8,7 @@ import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +16,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The page on a real headless Chromium against the whole service with the lite model. */
 @QuarkusTest
-class PageUiTest {
+class PageUiTest extends BrowserUiTest {
 
     /** A Flickr8k photo from shared/: a brown and white dog standing outside while it snows. */
     static final Path DOG_PHOTO = Path.of(System.getProperty("lychee.shared.dir", "../../shared"),
@@ -44,23 +40,6 @@ class PageUiTest {
             "A recipe for tomato soup with fresh basil and garlic.",
             "---",
             "The stock market closed higher on Friday after the bank's report.");
-
-    @TestHTTPResource("/")
-    URL root;
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void batchOfFourWithOneImageIsRankedSortedAndColoured() throws Exception {

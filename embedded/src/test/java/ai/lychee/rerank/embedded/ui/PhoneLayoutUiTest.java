@@ -5,35 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The page on a phone-sized Chromium: nothing wider than the screen, every control and result reachable. */
 @QuarkusTest
-class PhoneLayoutUiTest {
+class PhoneLayoutUiTest extends BrowserUiTest {
 
     private static final int PHONE_WIDTH = 390;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void batchRerankFitsAPhoneScreen() {
