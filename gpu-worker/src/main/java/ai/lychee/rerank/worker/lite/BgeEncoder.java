@@ -53,8 +53,8 @@ public final class BgeEncoder implements AutoCloseable {
     private final int maxTokens;
     private final int bucketSize;
     private final boolean takesTokenTypes;
-    /** What was rewritten in the graph before loading it. */
-    private final BertGraphTuning.Result tuning;
+    /** What was rewritten in the graph before loading it, in words (the model's bytes are not kept). */
+    private final String graphTuning;
 
     public BgeEncoder(BgeModel bge, int maxTokens, int bucketSize, LiteConfig.Runtime runtime) {
         this.bge = bge;
@@ -70,10 +70,11 @@ public final class BgeEncoder implements AutoCloseable {
             try (InputStream in = resource(bge.onnxResource())) {
                 onnx = in.readAllBytes();
             }
-            this.tuning = runtime.graphTuning()
+            BertGraphTuning.Result tuning = runtime.graphTuning()
                     ? BertGraphTuning.tune(onnx, this.bucketSize == 1)
                     : BertGraphTuning.Result.asShipped(onnx);
-            LOG.debugf("lite %s graph: %s", bge.key(), runtime.graphTuning() ? tuning.summary() : "as shipped");
+            this.graphTuning = tuning.changed() ? tuning.summary() : "as shipped";
+            LOG.debugf("lite %s graph: %s", bge.key(), graphTuning);
             this.model = Model.newInstance(bge.key(), "OnnxRuntime");
             model.load(new ByteArrayInputStream(tuning.model()), sessionOptions(runtime));
         } catch (IOException e) {
@@ -129,7 +130,7 @@ public final class BgeEncoder implements AutoCloseable {
 
     /** What graph tuning rewrote, in words ("as shipped" when it was off or found nothing to do). */
     public String graphTuning() {
-        return tuning.changed() ? tuning.summary() : "as shipped";
+        return graphTuning;
     }
 
     /** L2-normalized [CLS] embeddings, one per text, in order. */
