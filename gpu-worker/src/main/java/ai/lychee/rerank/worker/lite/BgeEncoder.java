@@ -10,10 +10,11 @@ import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class BgeEncoder implements AutoCloseable {
             this.graphTuning = tuning.changed() ? tuning.summary() : "as shipped";
             LOG.debugf("lite %s graph: %s", bge.key(), graphTuning);
             this.model = Model.newInstance(bge.key(), "OnnxRuntime");
-            model.load(new ByteArrayInputStream(tuning.model()), sessionOptions(runtime));
+            loadFromFile(model, bge, tuning.model(), sessionOptions(runtime));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + bge, e);
         } catch (MalformedModelException | OrtException e) {
@@ -261,6 +262,22 @@ public final class BgeEncoder implements AutoCloseable {
         // spinning workers burn a core waiting for work: a loss wherever cores are shared
         options.addConfigEntry("session.intra_op.allow_spinning", runtime.allowSpinning() ? "1" : "0");
         return Map.of("sessionOptions", options);
+    }
+
+    /**
+     * Hands the graph to ONNX Runtime as a file, which it reads natively: loading from a stream would have DJL
+     * copy the model through growing Java buffers, and at start-up, with both models and the OCR loading side
+     * by side, those copies are what fill the heap (seen as an OutOfMemoryError at -Xmx2g).
+     */
+    private static void loadFromFile(Model model, BgeModel bge, byte[] onnx, Map<String, Object> options)
+            throws IOException, MalformedModelException {
+        Path file = Files.createTempFile("lychee-" + bge.key() + "-", ".onnx");
+        try {
+            Files.write(file, onnx);
+            model.load(file, null, options);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -2,9 +2,7 @@ package ai.lychee.rerank.worker.lite.onnx;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +24,6 @@ public final class OnnxModel {
     private final List<ProtoFields.Field> modelFields;
     private final List<ProtoFields.Field> graphFields;
     private final List<OnnxNode> nodes = new ArrayList<>();
-    private final Map<OnnxNode, byte[]> originalBytes = new IdentityHashMap<>();
     private final Set<String> initializers = new HashSet<>();
     private final List<String> inputs = new ArrayList<>();
     private final List<String> outputs = new ArrayList<>();
@@ -37,18 +34,13 @@ public final class OnnxModel {
         if (graphs.size() != 1) {
             throw new IllegalArgumentException("not an ONNX model: expected one graph, found " + graphs.size());
         }
-        this.graphFields = ProtoFields.parse(graphs.get(0).bytes()).all();
+        this.graphFields = graphs.get(0).message().all();
         for (ProtoFields.Field f : graphFields) {
             switch (f.number()) {
-                case GRAPH_NODE -> {
-                    byte[] bytes = f.bytes();
-                    OnnxNode node = new OnnxNode(bytes);
-                    nodes.add(node);
-                    originalBytes.put(node, bytes);
-                }
-                case GRAPH_INITIALIZER -> initializers.add(ProtoFields.parse(f.bytes()).string(TENSOR_NAME));
-                case GRAPH_INPUT -> inputs.add(ProtoFields.parse(f.bytes()).string(VALUE_INFO_NAME));
-                case GRAPH_OUTPUT -> outputs.add(ProtoFields.parse(f.bytes()).string(VALUE_INFO_NAME));
+                case GRAPH_NODE -> nodes.add(new OnnxNode(f));
+                case GRAPH_INITIALIZER -> initializers.add(f.message().string(TENSOR_NAME));
+                case GRAPH_INPUT -> inputs.add(f.message().string(VALUE_INFO_NAME));
+                case GRAPH_OUTPUT -> outputs.add(f.message().string(VALUE_INFO_NAME));
                 default -> { }
             }
         }
@@ -97,7 +89,10 @@ public final class OnnxModel {
         return removed;
     }
 
-    /** The model as ONNX bytes; the nodes take the place where the graph's first node stood. */
+    /**
+     * The model as ONNX bytes, in one new array (the weights are copied once, straight from the bytes read);
+     * the nodes take the place where the graph's first node stood.
+     */
     public byte[] toBytes() {
         List<ProtoFields.Field> graph = new ArrayList<>(graphFields.size());
         boolean nodesWritten = false;
@@ -106,16 +101,11 @@ public final class OnnxModel {
                 graph.add(f);
             } else if (!nodesWritten) {
                 for (OnnxNode n : nodes) {
-                    graph.add(ProtoFields.Field.ofBytes(GRAPH_NODE, n.encode(originalBytes.get(n))));
+                    graph.add(n.encode(GRAPH_NODE));
                 }
                 nodesWritten = true;
             }
         }
-        byte[] graphBytes = ProtoFields.write(graph);
-        List<ProtoFields.Field> model = new ArrayList<>(modelFields.size());
-        for (ProtoFields.Field f : modelFields) {
-            model.add(f.number() == MODEL_GRAPH ? ProtoFields.Field.ofBytes(MODEL_GRAPH, graphBytes) : f);
-        }
-        return ProtoFields.write(model);
+        return ProtoFields.writeWithNested(modelFields, MODEL_GRAPH, graph);
     }
 }

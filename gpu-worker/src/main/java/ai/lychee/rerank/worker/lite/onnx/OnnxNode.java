@@ -11,6 +11,7 @@ public final class OnnxNode {
     private static final int NAME = 3;
     private static final int OP_TYPE = 4;
 
+    private final ProtoFields.Field field;
     private final List<ProtoFields.Field> fields;
     private final List<String> inputs;
     private final List<String> outputs;
@@ -18,9 +19,11 @@ public final class OnnxNode {
     private final String opType;
     private boolean changed;
 
-    OnnxNode(byte[] nodeProto) {
-        ProtoFields parsed = ProtoFields.parse(nodeProto);
-        this.fields = new ArrayList<>(parsed.all());
+    /** @param field the graph's node field this node was read from */
+    OnnxNode(ProtoFields.Field field) {
+        this.field = field;
+        ProtoFields parsed = field.message();
+        this.fields = parsed.all();
         this.inputs = new ArrayList<>(parsed.strings(INPUT));
         this.outputs = List.copyOf(parsed.strings(OUTPUT));
         this.name = parsed.string(NAME);
@@ -51,17 +54,17 @@ public final class OnnxNode {
         }
     }
 
-    /** The NodeProto bytes: as read when nothing changed, otherwise with the inputs rewritten where they stood. */
-    byte[] encode(byte[] original) {
+    /** The graph's node field: as read when nothing changed, otherwise with the inputs rewritten where they stood. */
+    ProtoFields.Field encode(int graphNodeField) {
         if (!changed) {
-            return original;
+            return field;
         }
         List<ProtoFields.Field> out = new ArrayList<>(fields.size());
         int nextInput = 0;
         for (ProtoFields.Field f : fields) {
             out.add(f.number() == INPUT ? ProtoFields.Field.ofString(INPUT, inputs.get(nextInput++)) : f);
         }
-        return ProtoFields.write(out);
+        return ProtoFields.Field.ofMessage(graphNodeField, out);
     }
 
     @Override

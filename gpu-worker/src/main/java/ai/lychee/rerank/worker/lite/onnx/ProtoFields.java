@@ -3,12 +3,14 @@ package ai.lychee.rerank.worker.lite.onnx;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The fields of one protobuf message, read from and written back to the wire format with no generated classes:
  * enough to edit an ONNX graph (ONNX files are protobuf) without pulling in protobuf and the ONNX schema.
- * A field that is not changed is written back byte for byte as it was read.
+ * Fields are views into the bytes they were read from, nested messages included, so opening a 34 MB model
+ * copies none of its weights; a field that is not changed is written back byte for byte as it was read.
  */
 public final class ProtoFields {
 
@@ -17,34 +19,47 @@ public final class ProtoFields {
     static final int LENGTH_DELIMITED = 2;
     static final int FIXED32 = 5;
 
-    /** One field as on the wire: its number, wire type, and its whole encoding (key included). */
-    public record Field(int number, int wireType, byte[] encoded, int valueOffset) {
+    /** One field as on the wire: {@code source[start, end)} is its whole encoding, key included. */
+    public record Field(int number, int wireType, byte[] source, int start, int end, int valueStart) {
 
-        /** The payload of a length-delimited field (a string, bytes or a nested message). */
-        public byte[] bytes() {
-            if (wireType != LENGTH_DELIMITED) {
-                throw new IllegalStateException("field " + number + " is not length-delimited");
-            }
-            byte[] out = new byte[encoded.length - valueOffset];
-            System.arraycopy(encoded, valueOffset, out, 0, out.length);
-            return out;
+        int length() {
+            return end - start;
+        }
+
+        /** The fields of a nested message, as views into the same bytes. */
+        public ProtoFields message() {
+            requireLengthDelimited();
+            return parse(source, valueStart, end);
         }
 
         public String string() {
-            return new String(bytes(), StandardCharsets.UTF_8);
+            requireLengthDelimited();
+            return new String(source, valueStart, end - valueStart, StandardCharsets.UTF_8);
         }
 
-        public static Field ofBytes(int number, byte[] value) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 10);
-            writeVarint(out, ((long) number << 3) | LENGTH_DELIMITED);
-            writeVarint(out, value.length);
-            int offset = out.size();
-            out.writeBytes(value);
-            return new Field(number, LENGTH_DELIMITED, out.toByteArray(), offset);
+        private void requireLengthDelimited() {
+            if (wireType != LENGTH_DELIMITED) {
+                throw new IllegalStateException("field " + number + " is not length-delimited");
+            }
+        }
+
+        /** A new length-delimited field holding a message made of these fields. */
+        public static Field ofMessage(int number, List<Field> fields) {
+            return ofBytes(number, write(fields));
         }
 
         public static Field ofString(int number, String value) {
             return ofBytes(number, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static Field ofBytes(int number, byte[] value) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(value.length + 10);
+            writeVarint(out, ((long) number << 3) | LENGTH_DELIMITED);
+            writeVarint(out, value.length);
+            int valueStart = out.size();
+            out.writeBytes(value);
+            byte[] encoded = out.toByteArray();
+            return new Field(number, LENGTH_DELIMITED, encoded, 0, encoded.length, valueStart);
         }
     }
 
@@ -55,43 +70,36 @@ public final class ProtoFields {
     }
 
     public static ProtoFields parse(byte[] message) {
+        return parse(message, 0, message.length);
+    }
+
+    static ProtoFields parse(byte[] message, int from, int to) {
         List<Field> fields = new ArrayList<>();
-        int[] at = {0};
-        while (at[0] < message.length) {
+        int[] at = {from};
+        while (at[0] < to) {
             int start = at[0];
-            long key = readVarint(message, at);
+            long key = readVarint(message, at, to);
             int number = (int) (key >>> 3);
             int wireType = (int) (key & 7);
-            int valueOffset;
-            switch (wireType) {
+            long length = switch (wireType) {
                 case VARINT -> {
-                    valueOffset = at[0] - start;
-                    readVarint(message, at);
+                    readVarint(message, at, to);
+                    yield 0;
                 }
-                case FIXED64 -> {
-                    valueOffset = at[0] - start;
-                    at[0] += 8;
-                }
-                case FIXED32 -> {
-                    valueOffset = at[0] - start;
-                    at[0] += 4;
-                }
-                case LENGTH_DELIMITED -> {
-                    long length = readVarint(message, at);
-                    if (length < 0 || length > message.length - at[0]) {
-                        throw new IllegalArgumentException("malformed protobuf message: field at byte " + start + " runs past the end");
-                    }
-                    valueOffset = at[0] - start;
-                    at[0] += (int) length;
-                }
+                case FIXED64 -> 8;
+                case FIXED32 -> 4;
+                case LENGTH_DELIMITED -> readVarint(message, at, to);
                 default -> throw new IllegalArgumentException("unsupported protobuf wire type " + wireType + " at byte " + start);
+            };
+            int valueStart = wireType == VARINT ? start : at[0];
+            if (length < 0 || length > to - at[0]) {
+                throw new IllegalArgumentException("malformed protobuf message: field at byte " + start + " runs past the end");
             }
-            if (at[0] > message.length || number == 0) {
-                throw new IllegalArgumentException("malformed protobuf message at byte " + start);
+            if (number == 0) {
+                throw new IllegalArgumentException("malformed protobuf message: field number 0 at byte " + start);
             }
-            byte[] encoded = new byte[at[0] - start];
-            System.arraycopy(message, start, encoded, 0, encoded.length);
-            fields.add(new Field(number, wireType, encoded, valueOffset));
+            at[0] += (int) length;
+            fields.add(new Field(number, wireType, message, start, at[0], valueStart));
         }
         return new ProtoFields(fields);
     }
@@ -115,25 +123,51 @@ public final class ProtoFields {
         return fields.stream().filter(f -> f.number() == number).findFirst().map(Field::string).orElse("");
     }
 
+    /** The fields one after another: one array, each field copied once. */
     public static byte[] write(List<Field> fields) {
-        int size = 0;
+        long size = 0;
         for (Field f : fields) {
-            size += f.encoded().length;
+            size += f.length();
         }
-        byte[] out = new byte[size];
+        byte[] out = new byte[Math.toIntExact(size)];
         int at = 0;
         for (Field f : fields) {
-            System.arraycopy(f.encoded(), 0, out, at, f.encoded().length);
-            at += f.encoded().length;
+            System.arraycopy(f.source(), f.start(), out, at, f.length());
+            at += f.length();
         }
         return out;
     }
 
-    private static long readVarint(byte[] b, int[] at) {
+    /**
+     * A message whose field {@code number} is a nested message made of {@code nested}: written in one array
+     * without first building the nested message on its own (for a model, that would be a second copy of it).
+     */
+    public static byte[] writeWithNested(List<Field> fields, int number, List<Field> nested) {
+        long nestedSize = 0;
+        for (Field f : nested) {
+            nestedSize += f.length();
+        }
+        ByteArrayOutputStream header = new ByteArrayOutputStream(16);
+        writeVarint(header, ((long) number << 3) | LENGTH_DELIMITED);
+        writeVarint(header, nestedSize);
+        byte[] head = header.toByteArray();
+        List<Field> flat = new ArrayList<>(fields.size() + nested.size());
+        for (Field f : fields) {
+            if (f.number() == number) {
+                flat.add(new Field(number, LENGTH_DELIMITED, head, 0, head.length, head.length));
+                flat.addAll(nested);
+            } else {
+                flat.add(f);
+            }
+        }
+        return write(flat);
+    }
+
+    private static long readVarint(byte[] b, int[] at, int to) {
         long value = 0;
         for (int shift = 0; shift < 64; shift += 7) {
-            if (at[0] >= b.length) {
-                throw new IllegalArgumentException("truncated protobuf varint");
+            if (at[0] >= to) {
+                throw new IllegalArgumentException("malformed protobuf message: truncated varint at byte " + at[0]);
             }
             byte c = b[at[0]++];
             value |= (long) (c & 0x7f) << shift;
@@ -141,7 +175,7 @@ public final class ProtoFields {
                 return value;
             }
         }
-        throw new IllegalArgumentException("protobuf varint longer than 10 bytes");
+        throw new IllegalArgumentException("malformed protobuf message: varint longer than 10 bytes");
     }
 
     private static void writeVarint(ByteArrayOutputStream out, long value) {
@@ -150,5 +184,10 @@ public final class ProtoFields {
             value >>>= 7;
         }
         out.write((int) value);
+    }
+
+    @Override
+    public String toString() {
+        return "ProtoFields" + Arrays.toString(fields.stream().mapToInt(Field::number).toArray());
     }
 }
