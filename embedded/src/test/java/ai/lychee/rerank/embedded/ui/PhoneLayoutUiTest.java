@@ -23,12 +23,16 @@ class PhoneLayoutUiTest extends BrowserUiTest {
             assertWithinScreenWidth(page.locator(control), control);
         }
         page.fill("#query-text", "雪地里玩耍的狗");
-        page.fill("#documents-text", String.join("\n", PageUiTest.DOCUMENTS.replace("A brown and white dog stands outside while it snows.",
-                "一只棕白相间的狗在下雪的户外站着。")));
+        page.fill("#documents-text", String.join("\n",
+                "一只狗在雪地里奔跑玩耍。", "---",
+                "一只棕白相间的狗在下雪的户外站着。", "---",
+                "番茄汤的做法：新鲜罗勒和大蒜。", "---",
+                "周五股市在银行财报发布后收高。"));
         page.locator("#rerank-button").tap();
         Locator rows = page.locator("#results-table tbody tr");
         rows.first().waitFor();
         assertThat(rows.count()).isEqualTo(4);
+        assertThat(rows.first().getAttribute("data-index")).isEqualTo("0");
         assertFitsTheScreen(page);
         // the figures a user came for are on screen without scrolling sideways
         Locator top = rows.first();
