@@ -6,10 +6,8 @@ import ai.lychee.rerank.worker.ScoringPair;
 import ai.lychee.rerank.worker.lite.BgeEncoder;
 import ai.lychee.rerank.worker.lite.BgeModel;
 import ai.lychee.rerank.worker.lite.LiteConfig;
+import ai.lychee.rerank.worker.lite.LiteConfigs;
 import ai.lychee.rerank.worker.lite.LiteScorer;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -31,26 +29,18 @@ final class OurPath implements AutoCloseable {
     private final LiteScorer uncachedScorer;
 
     OurPath() {
-        this.config = config(Map.of());
+        this.config = LiteConfigs.fromEnvironment();
         this.encoder = new BgeEncoder(BgeModel.EN, config.maxTokens(), config.bucketSize(), config.runtime());
-        LiteConfig serial = config(Map.of("lychee.worker.lite.runtime.parallel-runs", "1"));
+        LiteConfig serial = LiteConfigs.fromEnvironment(Map.of("lychee.worker.lite.runtime.parallel-runs", "1"));
         this.oneRun = new BgeEncoder(BgeModel.EN, serial.maxTokens(), serial.bucketSize(), serial.runtime());
-        LiteConfig shipped = config(Map.of("lychee.worker.lite.runtime.graph-tuning", "false"));
+        LiteConfig shipped = LiteConfigs.fromEnvironment(Map.of("lychee.worker.lite.runtime.graph-tuning", "false"));
         this.asShipped = new BgeEncoder(BgeModel.EN, shipped.maxTokens(), shipped.bucketSize(), shipped.runtime());
-        this.uncachedScorer = LiteScorer.standalone(config(Map.of(
+        this.uncachedScorer = LiteScorer.standalone(LiteConfigs.fromEnvironment(Map.of(
                 "lychee.worker.lite.document-cache-size", "0",
                 "lychee.worker.lite.query-cache-size", "0")));
         uncachedScorer.warmUp();
     }
 
-    private static LiteConfig config(Map<String, String> overrides) {
-        SmallRyeConfig c = new SmallRyeConfigBuilder()
-                .addDefaultSources()
-                .withSources(new PropertiesConfigSource(overrides, "bench-compare", 1000))
-                .withMapping(LiteConfig.class)
-                .build();
-        return c.getConfigMapping(LiteConfig.class);
-    }
 
     LiteConfig config() {
         return config;

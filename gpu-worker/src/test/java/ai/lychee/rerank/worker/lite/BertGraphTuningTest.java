@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.lychee.rerank.worker.lite.onnx.OnnxModel;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -35,13 +33,9 @@ class BertGraphTuningTest {
     }
 
     private static LiteConfig config(String tuning, String bucketSize) {
-        return new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of(
-                        "lychee.worker.lite.runtime.graph-tuning", tuning,
-                        "lychee.worker.lite.bucket-size", bucketSize), "test", 500))
-                .withMapping(LiteConfig.class)
-                .build()
-                .getConfigMapping(LiteConfig.class);
+        return LiteConfigs.fromEnvironment(Map.of(
+                "lychee.worker.lite.runtime.graph-tuning", tuning,
+                "lychee.worker.lite.bucket-size", bucketSize));
     }
 
     private static float[][] embed(BgeModel model, String tuning, String bucketSize) {

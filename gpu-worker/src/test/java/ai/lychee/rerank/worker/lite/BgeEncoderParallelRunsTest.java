@@ -2,8 +2,6 @@ package ai.lychee.rerank.worker.lite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +11,7 @@ import org.junit.jupiter.api.Test;
 class BgeEncoderParallelRunsTest {
 
     private static LiteConfig config(String parallelRuns) {
-        return new SmallRyeConfigBuilder()
-                .withSources(new PropertiesConfigSource(Map.of("lychee.worker.lite.runtime.parallel-runs", parallelRuns), "test", 500))
-                .withMapping(LiteConfig.class)
-                .build()
-                .getConfigMapping(LiteConfig.class);
+        return LiteConfigs.fromEnvironment(Map.of("lychee.worker.lite.runtime.parallel-runs", parallelRuns));
     }
 
     private static BgeEncoder encoder(LiteConfig c) {

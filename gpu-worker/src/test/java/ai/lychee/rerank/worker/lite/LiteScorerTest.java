@@ -88,14 +88,9 @@ class LiteScorerTest {
     @Test
     void aColdRequestScoresExactlyAsOneWhoseQueryAndDocumentsWereEmbeddedApart() {
         // nothing cached: the query is embedded in the same call as the documents
-        LiteConfig uncached = new io.smallrye.config.SmallRyeConfigBuilder()
-                .withSources(new io.smallrye.config.PropertiesConfigSource(java.util.Map.of(
-                        "lychee.worker.lite.document-cache-size", "0",
-                        "lychee.worker.lite.query-cache-size", "0"), "test", 500))
-                .withMapping(LiteConfig.class)
-                .build()
-                .getConfigMapping(LiteConfig.class);
-        LiteScorer cold = LiteScorer.standalone(uncached);
+        LiteScorer cold = LiteScorer.standalone(LiteConfigs.fromEnvironment(java.util.Map.of(
+                "lychee.worker.lite.document-cache-size", "0",
+                "lychee.worker.lite.query-cache-size", "0")));
         String query = "which insects live on dogs";
         String[] docs = {"Fleas and ticks are the parasites most often found on dogs.", "狗身上常见的寄生虫是跳蚤和蜱虫。",
                 "A recipe for tomato soup with basil."};
