@@ -26,15 +26,11 @@ final class BertGraphTuning {
     /** The rewritten model and what was rewritten. */
     record Result(byte[] model, int biasAddsTurned, int maskAddsDropped, int nodesBefore, int nodesAfter) {
 
-        static Result asShipped(byte[] model) {
-            return new Result(model, 0, 0, -1, -1);
-        }
-
-        boolean changed() {
-            return biasAddsTurned > 0 || maskAddsDropped > 0;
-        }
-
+        /** What was done, in words; "as shipped" when the graph offered nothing to rewrite. */
         String summary() {
+            if (biasAddsTurned == 0 && maskAddsDropped == 0) {
+                return "as shipped";
+            }
             return biasAddsTurned + " bias adds turned for fusion, " + maskAddsDropped + " attention-mask adds dropped, "
                     + nodesBefore + " -> " + nodesAfter + " nodes";
         }

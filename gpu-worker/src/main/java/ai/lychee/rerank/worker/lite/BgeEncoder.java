@@ -71,13 +71,16 @@ public final class BgeEncoder implements AutoCloseable {
             try (InputStream in = resource(bge.onnxResource())) {
                 onnx = in.readAllBytes();
             }
-            BertGraphTuning.Result tuning = runtime.graphTuning()
-                    ? BertGraphTuning.tune(onnx, this.bucketSize == 1)
-                    : BertGraphTuning.Result.asShipped(onnx);
-            this.graphTuning = tuning.changed() ? tuning.summary() : "as shipped";
+            String tuning = "as shipped";
+            if (runtime.graphTuning()) {
+                BertGraphTuning.Result tuned = BertGraphTuning.tune(onnx, this.bucketSize == 1);
+                onnx = tuned.model();
+                tuning = tuned.summary();
+            }
+            this.graphTuning = tuning;
             LOG.debugf("lite %s graph: %s", bge.key(), graphTuning);
             this.model = Model.newInstance(bge.key(), "OnnxRuntime");
-            loadFromFile(model, bge, tuning.model(), sessionOptions(runtime));
+            loadFromFile(model, bge, onnx, sessionOptions(runtime));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + bge, e);
         } catch (MalformedModelException | OrtException e) {

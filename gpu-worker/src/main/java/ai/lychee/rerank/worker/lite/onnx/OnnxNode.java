@@ -34,10 +34,6 @@ public final class OnnxNode {
         return opType;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Input tensor names in order; "" stands for an omitted optional input. */
     public List<String> inputs() {
         return List.copyOf(inputs);

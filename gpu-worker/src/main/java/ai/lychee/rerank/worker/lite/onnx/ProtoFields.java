@@ -3,7 +3,6 @@ package ai.lychee.rerank.worker.lite.onnx;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -184,10 +183,5 @@ public final class ProtoFields {
             value >>>= 7;
         }
         out.write((int) value);
-    }
-
-    @Override
-    public String toString() {
-        return "ProtoFields" + Arrays.toString(fields.stream().mapToInt(Field::number).toArray());
     }
 }
