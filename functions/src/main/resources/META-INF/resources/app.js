@@ -95,6 +95,15 @@
     });
   }
 
+  // A chosen image as a small picture (in its slot and in the results table).
+  function thumbnail(image) {
+    const img = document.createElement('img');
+    img.src = image.dataUrl;
+    img.alt = image.name || '';
+    img.className = 'thumb';
+    return img;
+  }
+
   // An image slot: a drop target that is also a file picker, showing a thumbnail once filled.
   function renderImageSlot(el, image, onFile, onRemove, compact) {
     el.innerHTML = '';
@@ -108,11 +117,7 @@
     input.addEventListener('change', () => { if (input.files && input.files[0]) onFile(input.files[0]); input.value = ''; });
     el.appendChild(input);
     if (image) {
-      const img = document.createElement('img');
-      img.src = image.dataUrl;
-      img.alt = image.name || '';
-      img.className = 'thumb';
-      el.appendChild(img);
+      el.appendChild(thumbnail(image));
       const remove = document.createElement('button');
       remove.type = 'button';
       remove.className = 'remove-image';
@@ -642,13 +647,8 @@
       sumTd.append(docNum, sumText);
       const imgTd = document.createElement('td');
       imgTd.className = 'image';
-      if (image) {
-        const img = document.createElement('img');
-        img.src = image.dataUrl;
-        img.alt = image.name || '';
-        img.className = 'thumb';
-        imgTd.appendChild(img);
-      } else imgTd.textContent = t('none');
+      if (image) imgTd.appendChild(thumbnail(image));
+      else imgTd.textContent = t('none');
       const flagsTd = document.createElement('td');
       flagsTd.className = 'flags-cell';
       flagsTd.appendChild(flagsNode(r.flags));
