@@ -1,9 +1,7 @@
 package ai.lychee.rerank.worker.lite;
 
+import ai.lychee.rerank.worker.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,12 +27,7 @@ final class EmbeddingCache {
     }
 
     static String key(BgeModel model, String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return model.key() + ':' + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        return model.key() + ':' + Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     synchronized float[] get(String key) {
