@@ -14,10 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Java forward pass against the original implementation's figures for the same tiny checkpoint:
  * positions exactly, vision output, all last-position logits, yes/no and score to 1e-4.
  *
- * <p>"fp32" loads tiny-fp32 as is. "bf16" loads tiny-fp32 with every weight rounded to bf16 (round to
+ * <p>"fp32" loads tiny-fp32; "bf16" loads the sharded tiny-bf16 checkpoint (the fp32 weights rounded to
  * nearest even, as torch's cast does) and computes in fp32: that is how expected-bf16.json was made.
- * The tiny-bf16 shards on disk hold the fp32 weights truncated rather than rounded, so they cannot
- * reproduce expected-bf16.json; {@link ShardedBf16CheckpointTest} checks them for what they are.
  */
 class ReferenceParityTest {
 
@@ -31,12 +29,8 @@ class ReferenceParityTest {
         JsonNode expected = ReferenceFiles.expected(flavour);
         long yes = expected.get("yes_token_id").asLong();
         long no = expected.get("no_token_id").asLong();
-        java.nio.file.Path dir = ReferenceFiles.dir().resolve("tiny-fp32");
-        SafetensorsWeights weights = SafetensorsWeights.open(dir);
-        if (flavour.equals("bf16")) {
-            weights = weights.roundedToBf16();
-        }
-        try (QwenVlModel model = QwenVlModel.load(dir, weights, Device.cpu(), DataType.FLOAT32)) {
+        java.nio.file.Path dir = ReferenceFiles.dir().resolve("tiny-" + flavour);
+        try (QwenVlModel model = QwenVlModel.load(dir, Device.cpu(), DataType.FLOAT32)) {
             for (JsonNode c : expected.get("cases")) {
                 String name = flavour + "/" + c.get("name").asText();
                 ModelInput input = ReferenceFiles.input(c);
