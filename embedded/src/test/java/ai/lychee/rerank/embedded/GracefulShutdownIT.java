@@ -46,12 +46,14 @@ class GracefulShutdownIT {
             documents.add(("Document " + i + " talks about rivers, mountains, trains and the history of maps. ").repeat(12));
         }
         String body = new ObjectMapper().writeValueAsString(Map.of("query", "history of maps", "documents", documents));
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/rerank"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(400);
+        // Signal only once the server has the request in hand: a request it has not received yet is not in
+        // flight, and a loaded machine can take longer than any fixed pause to get it there.
+        awaitActiveRequests(http, port, 2);
         assertThat(inFlight).as("the request must still be in flight when SIGTERM is sent").isNotDone();
         service.destroy();
 
@@ -61,5 +63,21 @@ class GracefulShutdownIT {
         assertThat(results).hasSize(100);
         assertThat(service.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(service.exitValue()).isZero();
+    }
+
+    /** Waits until the server counts {@code atLeast} requests in progress (the metrics scrape is one of them). */
+    private static void awaitActiveRequests(HttpClient http, int port, int atLeast) throws Exception {
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            for (String line : http.send(scrape, HttpResponse.BodyHandlers.ofString()).body().split("\n")) {
+                if (line.startsWith("http_server_active_requests")
+                        && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= atLeast) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the request never reached the server within 30 s");
     }
 }
