@@ -62,11 +62,11 @@ class LiteScorerTest {
 
     @Test
     void routesByScript() {
-        List<PairFeatures> f = scorer.features(List.of(
+        List<PairCosine> f = scorer.cosines(List.of(
                 new ScoringPair(INSTRUCTION, Content.text("capital of France"), Content.text("Paris")),
                 new ScoringPair(INSTRUCTION, Content.text("capital of France"), Content.text("巴黎是法国的首都")),
                 new ScoringPair(INSTRUCTION, Content.text("法国首都"), Content.text("Paris"))));
-        assertThat(f).extracting(PairFeatures::model).containsExactly(BgeModel.EN, BgeModel.ZH, BgeModel.ZH);
+        assertThat(f).extracting(PairCosine::model).containsExactly(BgeModel.EN, BgeModel.ZH, BgeModel.ZH);
     }
 
     @Test
