@@ -74,7 +74,7 @@ public final class LiteCalibration {
         }
     }
 
-    static LiteCalibration parse(JsonNode root) {
+    public static LiteCalibration parse(JsonNode root) {
         Map<BgeModel, ModelMap> byModel = new EnumMap<>(BgeModel.class);
         for (BgeModel m : BgeModel.values()) {
             JsonNode node = root.path("models").path(m.key());
