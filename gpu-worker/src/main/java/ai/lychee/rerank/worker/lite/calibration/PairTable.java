@@ -6,6 +6,7 @@ import ai.lychee.rerank.worker.lite.EvalTasks;
 import ai.lychee.rerank.worker.lite.LiteConfig;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * The raw inputs of every judged pair of an evaluation set, embedded once and kept in a TSV file in a cache folder
- * (keyed by the set file's digest and the settings that change embeddings), so cross-validation runs over them in
- * memory and a second run embeds nothing.
+ * (keyed by the digests of the set file and the model files, and the settings that change embeddings), so
+ * cross-validation runs over them in memory and a second run embeds nothing.
  */
 final class PairTable {
 
@@ -39,7 +40,7 @@ final class PairTable {
         EvalTasks tasks = new EvalTasks(EvalTasks.read(tasksFile, Integer.MAX_VALUE, 1).tasks().stream()
                 .filter(t -> !t.query().isBlank() && !t.docs().isEmpty()).toList());
         String name = tasksFile.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        String key = Sha256.hex(bytes).substring(0, 16) + "-" + FORMAT + "-t" + config.maxTokens();
+        String key = Sha256.hex(bytes).substring(0, 16) + "-" + modelsDigest() + "-" + FORMAT + "-t" + config.maxTokens();
         Path cached = cacheDir.resolve(name + "-" + key + ".tsv");
         List<LabelledPair> pairs;
         if (Files.isRegularFile(cached)) {
@@ -61,6 +62,20 @@ final class PairTable {
             }
         }
         return new LabelledSet(name, out);
+    }
+
+    /** The bundled ONNX files' digest: a table embedded by other model files is never read back. */
+    private static String modelsDigest() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (BgeModel m : BgeModel.values()) {
+            try (InputStream in = PairTable.class.getClassLoader().getResourceAsStream(m.onnxResource())) {
+                if (in == null) {
+                    throw new IOException(m.onnxResource() + " is missing from the classpath");
+                }
+                all.append(Sha256.hex(in.readAllBytes()));
+            }
+        }
+        return Sha256.hex(all.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** Every judgment of the task and a 0 per candidate, best first: what score.py ranks ideally. */

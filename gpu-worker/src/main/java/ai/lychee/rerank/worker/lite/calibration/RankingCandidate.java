@@ -1,6 +1,7 @@
 package ai.lychee.rerank.worker.lite.calibration;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -11,16 +12,13 @@ public interface RankingCandidate {
 
     String name();
 
-    /** Whether this candidate puts bge's retrieval prefix before the query (a per-model choice). */
-    boolean usesQueryPrefix();
-
     ToDoubleFunction<LabelledPair> fit(List<LabelledPair> train);
 
     /** The baseline: the cosine the scorer computes, no prefix, nothing fitted. */
-    RankingCandidate PLAIN_COSINE = simple("plain cosine", false, LabelledPair::cosine);
+    RankingCandidate PLAIN_COSINE = simple("plain cosine", LabelledPair::cosine);
 
     /** bge's own query instruction before the query. */
-    RankingCandidate PREFIXED_COSINE = simple("cosine, bge query prefix", true, LabelledPair::prefixedCosine);
+    RankingCandidate PREFIXED_COSINE = simple("cosine, bge query prefix", LabelledPair::prefixedCosine);
 
     /** Cosine with lexical overlap, weights fitted on the training folds. */
     RankingCandidate COSINE_AND_LEXICAL = fitted("cosine + lexical overlap (fitted)",
@@ -32,14 +30,10 @@ public interface RankingCandidate {
 
     List<RankingCandidate> ALL = List.of(PLAIN_COSINE, PREFIXED_COSINE, COSINE_AND_LEXICAL, COSINE_MARGIN_AND_LEXICAL);
 
-    static RankingCandidate simple(String name, boolean prefix, ToDoubleFunction<LabelledPair> score) {
+    static RankingCandidate simple(String name, ToDoubleFunction<LabelledPair> score) {
         return new RankingCandidate() {
             public String name() {
                 return name;
-            }
-
-            public boolean usesQueryPrefix() {
-                return prefix;
             }
 
             public ToDoubleFunction<LabelledPair> fit(List<LabelledPair> train) {
@@ -48,14 +42,10 @@ public interface RankingCandidate {
         };
     }
 
-    static RankingCandidate fitted(String name, java.util.function.Function<LabelledPair, double[]> inputs) {
+    static RankingCandidate fitted(String name, Function<LabelledPair, double[]> inputs) {
         return new RankingCandidate() {
             public String name() {
                 return name;
-            }
-
-            public boolean usesQueryPrefix() {
-                return false;
             }
 
             public ToDoubleFunction<LabelledPair> fit(List<LabelledPair> train) {

@@ -104,10 +104,6 @@ class CrossValidationMechanicsTest {
                 return "memory";
             }
 
-            public boolean usesQueryPrefix() {
-                return false;
-            }
-
             public ToDoubleFunction<LabelledPair> fit(List<LabelledPair> train) {
                 Map<String, Integer> seen = new HashMap<>();
                 train.forEach(p -> seen.put(p.task() + "/" + p.doc(), p.grade()));
