@@ -63,7 +63,7 @@ final class Report {
         out.println("   our forward (BgeEncoder.embed), ms:   " + ours.describe("ms", "%7.1f"));
         out.println("   our forward (BgeEncoder.embed), docs/s:" + Spread.of(Spread.docsPerSecond(oursMs, docs)).describe("docs/s", "%7.1f"));
         out.println("   our lite scorer, caches off, ms:      " + Spread.of(f.scorerMs()).describe("ms", "%7.1f")
-                + "   (20 documents + the query, lexical features, calibration)");
+                + "   (20 documents + the query, calibration)");
         Spread shipped = Spread.of(f.shippedGraphMs());
         out.println("   ours on the graph as shipped, ms:     " + shipped.describe("ms", "%7.1f"));
         out.printf(Locale.ROOT, "   graph tuning alone, p50: %.2fx%n", shipped.p50() / ours.p50());

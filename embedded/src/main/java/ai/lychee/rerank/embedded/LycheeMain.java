@@ -1,5 +1,6 @@
 package ai.lychee.rerank.embedded;
 
+import ai.lychee.rerank.embedded.cli.CalibrateCommand;
 import ai.lychee.rerank.embedded.cli.CliArgs;
 import ai.lychee.rerank.embedded.cli.CliException;
 import ai.lychee.rerank.embedded.cli.LoadTestCommand;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The {@code lychee} entry point. {@code load} and {@code share} run the service; {@code score},
  * {@code rerank}, {@code eval} and {@code bench} run once and exit; {@code loadtest} drives a running service
- * over HTTP without starting Quarkus. Options that decide how Quarkus
+ * over HTTP and {@code calibrate} cross-validates the lite calibration, both without starting Quarkus. Options that decide how Quarkus
  * starts (port, host, share token) are turned into system properties before it does.
  */
 @QuarkusMain
@@ -28,6 +29,10 @@ public class LycheeMain {
         try {
             if (CLIENT_COMMANDS.contains(command)) {
                 System.exit(new LoadTestCommand(System.out).run(CliArgs.parse(rest, StartupOptions.FLAGS)));
+                return;
+            }
+            if (command.equals("calibrate")) {
+                System.exit(new CalibrateCommand(System.out, System.err).run(CliArgs.parse(rest, StartupOptions.FLAGS)));
                 return;
             }
             if (SERVER_COMMANDS.contains(command)) {

@@ -19,6 +19,11 @@ final class Usage {
               bench  [--docs 20] [--requests 30] [--tasks dl19.jsonl] [--images [--image-dir DIR]]
                      latency and throughput figures (--images: 20-photo requests, per-stage times)
 
+            Calibration (the lite scorer; models/README.md):
+              calibrate SET.jsonl... [--folds 5] [--repeats 4] [--aim-high 0.72] [--aim-low 0.82] [--write FILE]
+                     cross-validated figures by query beside plain cosine, band shares per grade, the choices
+                     they decide and the calibration to ship (pairs embedded once, cached in ~/.cache/lychee)
+
             Load (a client of a running service, started with load or share):
               loadtest --url http://localhost:7860 [--clients 4] [--duration 5m] [--requests N]
                        [--docs 20] [--repeated 0.5] [--path /api/rerank] [--token TOKEN]

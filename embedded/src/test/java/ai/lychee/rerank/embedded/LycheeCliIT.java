@@ -32,7 +32,7 @@ class LycheeCliIT {
 
     @Test
     void scoreInProcessPrintsScoreAndBand() throws Exception {
-        Result result = run(null, "score", "中国的首都是哪里?", "北京是中华人民共和国的首都");
+        Result result = run(null, "score", "中国的首都是哪里?", "中国的首都是哪个城市");
         assertThat(result.exit).as(result.stderr).isZero();
         String[] parts = result.stdout.strip().split(" ");
         assertThat(Double.parseDouble(parts[0])).isGreaterThan(0.7);
@@ -124,6 +124,42 @@ class LycheeCliIT {
                 "-Xmx2g", "-Dlychee.shared.dir=" + SHARED, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         return command;
+    }
+
+    @Test
+    void calibratePrintsCrossValidatedFiguresBesidePlainCosineAndWritesTheCalibration(@TempDir Path dir) throws Exception {
+        Path chinese = dir.resolve("kuake-head.jsonl");
+        Files.write(chinese, Files.readAllLines(SHARED.resolve("eval/text/kuake-qtr.jsonl"), StandardCharsets.UTF_8).subList(0, 30));
+        Path written = dir.resolve("calibration.json");
+        Result result = run(null, "calibrate", chinese.toString(), "--folds", "5", "--repeats", "2",
+                "--cache", dir.resolve("cache").toString(), "--write", written.toString());
+        assertThat(result.exit).as(result.stderr).isZero();
+        assertThat(result.stdout).contains("== kuake-head: 30 queries", "bge-small-zh", "plain cosine",
+                "cosine, bge query prefix", "grade 0", "grade 3", "== decisions", "en: plain cosine",
+                "(no set in this language: kept as shipped)", "wrote " + written);
+        List<String> lines = result.stdout.strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("kuake_head_grade0_low_cv: [0-9.]+");
+        assertThat(lines).anyMatch(l -> l.matches("kuake_head_plain_cosine_ndcg10_cv: 0\\.[0-9]{4}"));
+        JsonNode calibration = new ObjectMapper().readTree(written.toFile());
+        assertThat(calibration.at("/models/zh/knots")).hasSize(4);
+        assertThat(calibration.at("/models/zh/fittedOn/kuake-head").asInt()).isPositive();
+        assertThat(calibration.at("/models/en/knots")).hasSize(4);
+    }
+
+    @Test
+    void calibrateRefusesBadInputWithAMessage(@TempDir Path dir) throws Exception {
+        Result none = run(null, "calibrate");
+        assertThat(none.exit).isEqualTo(2);
+        assertThat(none.stderr).contains("usage: lychee calibrate");
+        Result missing = run(null, "calibrate", dir.resolve("nope.jsonl").toString());
+        assertThat(missing.exit).isEqualTo(2);
+        assertThat(missing.stderr).contains("no such file");
+        Result folds = run(null, "calibrate", SHARED.resolve("eval/text/dl19.jsonl").toString(), "--folds", "1");
+        assertThat(folds.exit).isEqualTo(2);
+        assertThat(folds.stderr).contains("at least 2 folds");
+        Result aim = run(null, "calibrate", SHARED.resolve("eval/text/dl19.jsonl").toString(), "--aim-low", "1.5");
+        assertThat(aim.exit).isEqualTo(2);
+        assertThat(aim.stderr).contains("between 0 and 1");
     }
 
     private static Result run(String stdin, String... args) throws IOException, InterruptedException {

@@ -12,8 +12,6 @@ import java.util.List;
  * Kept out of the text scorer so the text path stays as it is; the scorer calls it only when an image is present.
  */
 public final class ImageRelevance {
-    /** OCR text is weak evidence unless the text model finds it clearly relevant. */
-    private static final double OCR_WEIGHT = 0.9;
     /** A list of object words is thinner evidence than a sentence about the picture. */
     private static final double DESCRIPTION_WEIGHT = 0.9;
 
@@ -25,17 +23,21 @@ public final class ImageRelevance {
         this.text = text;
     }
 
-    /** How well an image answers a text query. */
+    /**
+     * How well an image answers a text query. Text read from the image is judged exactly as the same text typed
+     * (no discount): a screenshot of an answer is that answer, and an image whose only content is a text scores as
+     * that text.
+     */
     public double textToImage(String instruction, String query, ImageEvidence image) {
         double visual = Math.max(VisualWordMatch.score(query, image), described(instruction, query, image));
-        double ocr = image.hasText() ? OCR_WEIGHT * text.relevance(instruction, query, image.ocrText()) : 0;
+        double ocr = image.hasText() ? text.relevance(instruction, query, image.ocrText()) : 0;
         return Math.max(visual, ocr);
     }
 
     /** How well a text document answers an image query (the same judgement, read the other way). */
     public double imageToText(String instruction, ImageEvidence queryImage, String document) {
         double visual = Math.max(VisualWordMatch.score(document, queryImage), described(instruction, document, queryImage));
-        double ocr = queryImage.hasText() ? OCR_WEIGHT * text.relevance(instruction, queryImage.ocrText(), document) : 0;
+        double ocr = queryImage.hasText() ? text.relevance(instruction, queryImage.ocrText(), document) : 0;
         return Math.max(visual, ocr);
     }
 

@@ -35,6 +35,11 @@ public enum BgeModel {
         return queryInstruction;
     }
 
+    /** The model a pair goes to by default: bge-small-zh when its query or document holds CJK text, else bge-small-en. */
+    public static BgeModel byScript(String query, String document) {
+        return Scripts.hasCjk(query) || Scripts.hasCjk(document) ? ZH : EN;
+    }
+
     public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

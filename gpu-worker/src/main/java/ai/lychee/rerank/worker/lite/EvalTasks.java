@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Text tasks of an evaluation set in ../shared/eval's format (one JSON task a line). */
-record EvalTasks(List<Task> tasks) {
+public record EvalTasks(List<Task> tasks) {
 
-    record Doc(String id, String text) {
+    public record Doc(String id, String text) {
     }
 
-    record Task(String id, String query, List<Doc> docs, Map<String, Integer> qrels) {
-        int grade(String docId) {
+    public record Task(String id, String query, List<Doc> docs, Map<String, Integer> qrels) {
+        public int grade(String docId) {
             return qrels.getOrDefault(docId, 0);
         }
     }
 
     /** Reads up to {@code limit} tasks (every {@code stride}-th one, for a spread-out subset). */
-    static EvalTasks read(Path file, int limit, int stride) throws IOException {
+    public static EvalTasks read(Path file, int limit, int stride) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Task> tasks = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

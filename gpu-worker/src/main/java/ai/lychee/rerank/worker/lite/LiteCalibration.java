@@ -9,21 +9,58 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Maps {@link PairFeatures} to a score in [0, 1]: a logistic model per bge model, fitted on graded labels
- * by models/scripts/FitLiteCalibration.java and read from the classpath resource
- * {@value #RESOURCE} (models/catalog/lite-calibration.json).
+ * Maps the cosine of a pair's embeddings to a score in [0, 1]: per bge model, a piecewise-linear map through
+ * fitted knots (cosine, score), strictly increasing, so the order of a model's documents is the order of their
+ * cosines and a score depends on its own pair alone. The knots at 0.4 and 0.7 are the band edges that
+ * {@code lychee calibrate} fitted by cross-validation (see models/README.md); the file also says whether a model's
+ * queries carry bge's retrieval prefix, because the knots were fitted on those cosines. Read from the classpath
+ * resource {@value #RESOURCE} (models/catalog/lite-calibration.json).
  */
 public final class LiteCalibration {
 
     public static final String RESOURCE = "lychee/models/lite-calibration.json";
 
-    private record Logistic(double intercept, double[] weights) {
+    /** One model's map: knots sorted by cosine, scores rising, and its query prefix choice. */
+    public record ModelMap(double[] cosines, double[] scores, boolean queryPrefix) {
+
+        public ModelMap {
+            if (cosines.length < 2 || cosines.length != scores.length) {
+                throw new IllegalArgumentException("a map needs two or more (cosine, score) knots");
+            }
+            for (int i = 1; i < cosines.length; i++) {
+                if (!(cosines[i] > cosines[i - 1]) || !(scores[i] > scores[i - 1])) {
+                    throw new IllegalArgumentException("knots must rise in cosine and in score");
+                }
+            }
+        }
+
+        /** The standard shape: (0, 0), (low edge, 0.4), (high edge, 0.7), (1, 1). */
+        public static ModelMap ofBandEdges(double lowEdge, double highEdge, boolean queryPrefix) {
+            return new ModelMap(new double[] {0, lowEdge, highEdge, 1}, new double[] {0, 0.4, 0.7, 1}, queryPrefix);
+        }
+
+        /** Linear between knots, the end segments extended, clamped to [0, 1]. */
+        public double score(double cosine) {
+            int last = cosines.length - 1;
+            int i = 1;
+            while (i < last && cosine > cosines[i]) {
+                i++;
+            }
+            double slope = (scores[i] - scores[i - 1]) / (cosines[i] - cosines[i - 1]);
+            double s = scores[i - 1] + slope * (cosine - cosines[i - 1]);
+            return Math.max(0, Math.min(1, s));
+        }
     }
 
-    private final Map<BgeModel, Logistic> byModel;
+    private final Map<BgeModel, ModelMap> byModel;
 
-    private LiteCalibration(Map<BgeModel, Logistic> byModel) {
-        this.byModel = byModel;
+    public LiteCalibration(Map<BgeModel, ModelMap> byModel) {
+        for (BgeModel m : BgeModel.values()) {
+            if (!byModel.containsKey(m)) {
+                throw new IllegalStateException(RESOURCE + " has no map for model " + m.key());
+            }
+        }
+        this.byModel = new EnumMap<>(byModel);
     }
 
     public static LiteCalibration load() {
@@ -37,37 +74,37 @@ public final class LiteCalibration {
         }
     }
 
-    static LiteCalibration parse(JsonNode root) {
-        JsonNode features = root.path("features");
-        for (int i = 0; i < PairFeatures.NAMES.length; i++) {
-            if (!PairFeatures.NAMES[i].equals(features.path(i).asText())) {
-                throw new IllegalStateException(RESOURCE + " was fitted on features " + features
-                        + ", the scorer computes " + String.join(",", PairFeatures.NAMES) + ": re-fit it");
-            }
-        }
-        Map<BgeModel, Logistic> byModel = new EnumMap<>(BgeModel.class);
+    public static LiteCalibration parse(JsonNode root) {
+        Map<BgeModel, ModelMap> byModel = new EnumMap<>(BgeModel.class);
         for (BgeModel m : BgeModel.values()) {
             JsonNode node = root.path("models").path(m.key());
-            if (node.isMissingNode()) {
-                throw new IllegalStateException(RESOURCE + " has no parameters for model " + m.key());
+            JsonNode knots = node.path("knots");
+            if (!knots.isArray() || knots.size() < 2) {
+                throw new IllegalStateException(RESOURCE + " has no knots for model " + m.key()
+                        + ": re-fit it with lychee calibrate --write");
             }
-            double[] w = new double[PairFeatures.NAMES.length];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = node.path("weights").path(i).asDouble();
+            double[] cosines = new double[knots.size()];
+            double[] scores = new double[knots.size()];
+            for (int i = 0; i < knots.size(); i++) {
+                cosines[i] = knots.get(i).path(0).asDouble();
+                scores[i] = knots.get(i).path(1).asDouble();
             }
-            byModel.put(m, new Logistic(node.path("intercept").asDouble(), w));
+            byModel.put(m, new ModelMap(cosines, scores, node.path("queryPrefix").asBoolean(false)));
         }
         return new LiteCalibration(byModel);
     }
 
-    /** The calibrated score: the fitted chance that a person grades this pair relevant. */
-    public double score(PairFeatures features) {
-        Logistic l = byModel.get(features.model());
-        double z = l.intercept();
-        double[] x = features.values();
-        for (int i = 0; i < x.length; i++) {
-            z += l.weights()[i] * x[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
+    /** The calibrated score of a pair whose embeddings by {@code model} have this cosine. */
+    public double score(BgeModel model, double cosine) {
+        return byModel.get(model).score(cosine);
+    }
+
+    /** Whether queries routed to {@code model} are embedded behind bge's retrieval prefix. */
+    public boolean queryPrefix(BgeModel model) {
+        return byModel.get(model).queryPrefix();
+    }
+
+    public ModelMap map(BgeModel model) {
+        return byModel.get(model);
     }
 }

@@ -25,16 +25,6 @@ public interface LiteConfig {
     String route();
 
     /**
-     * Models ({@code zh}, {@code en}) whose queries get bge's own retrieval instruction prefixed before embedding
-     * ("Represent this sentence for searching relevant passages: " / "为这个句子生成表示以用于检索相关文章：").
-     * Measured on the eval sets: it helps bge-small-en on DL19 a little and does nothing for bge-small-zh, whose
-     * raw similarities separate answers better without it; the caller's instruction text is never embedded
-     * (prefixing it hurt both sets).
-     */
-    @WithDefault("en")
-    java.util.List<String> queryInstruction();
-
-    /**
      * Texts per forward pass; a batch is sorted by length and cut into buckets of at most this many, each padded
      * only to its own longest text. The default, 1, runs every text alone: the quantized bge-small scales its
      * activations over the whole input tensor, so a text embedded beside others shifts with them (up to 0.02 in

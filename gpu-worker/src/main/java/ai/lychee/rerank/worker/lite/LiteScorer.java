@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The embedded CPU default: bge-small-zh/en v1.5 (quantized ONNX) embed query and document, the cosine is
- * combined with lexical overlap and mapped by a fitted logistic calibration to a score in [0, 1].
+ * The embedded CPU default: bge-small-zh/en v1.5 (quantized ONNX) embed query and document, and their cosine is
+ * mapped to a score in [0, 1] by the model's cross-validated monotone calibration ({@link LiteCalibration}).
  * A pair goes to bge-small-zh when its query or document holds CJK text, to bge-small-en otherwise.
  * Pairs with an image on either side are judged by {@link ImagePairScoring} from the image's evidence
  * (OCR, colours, labels, similarity) with this same text judgement; text pairs never pay for it.
@@ -33,7 +33,6 @@ public class LiteScorer implements Scorer {
     private final EmbeddingCache documents;
     private final EmbeddingCache queries;
     private final Map<BgeModel, BgeEncoder> encoders = new EnumMap<>(BgeModel.class);
-    private final Map<BgeModel, float[][]> references = new EnumMap<>(BgeModel.class);
     private volatile LiteCalibration calibration;
 
     private final ImagePairScoring imagePairs;
@@ -92,9 +91,6 @@ public class LiteScorer implements Scorer {
             loading.values().forEach(f -> f.thenAccept(BgeEncoder::close));
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        for (BgeModel m : BgeModel.values()) {
-            references.put(m, loaded.get(m).embed(ReferenceTexts.of(m)));
-        }
         encoders.putAll(loaded);
     }
 
@@ -122,10 +118,10 @@ public class LiteScorer implements Scorer {
         }
         if (!textPairs.isEmpty()) {
             LiteCalibration calibration = calibration();
-            List<PairFeatures> features = features(textPairs.stream().map(batch::get).toList(),
+            List<PairCosine> cosines = cosines(textPairs.stream().map(batch::get).toList(),
                     textPairs.stream().mapToInt(Integer::intValue).toArray());
             for (int j = 0; j < textPairs.size(); j++) {
-                double score = calibration.score(features.get(j));
+                double score = calibration.score(cosines.get(j).model(), cosines.get(j).cosine());
                 scores[textPairs.get(j)] = new DocumentScore(score, Map.of("text", Math.round(score * 10_000) / 10_000.0),
                         List.of(), null);
             }
@@ -135,18 +131,19 @@ public class LiteScorer implements Scorer {
 
     /** The calibrated text judgement of one (query, text) pair: how image evidence such as OCR text is judged. */
     private double textRelevance(String instruction, String query, String text) {
-        PairFeatures f = features(List.of(new ScoringPair(instruction, Content.text(query), Content.text(text)))).get(0);
-        return calibration().score(f);
+        PairCosine c = cosines(List.of(new ScoringPair(instruction, Content.text(query), Content.text(text)))).get(0);
+        return calibration().score(c.model(), c.cosine());
     }
 
-    /** The uncalibrated features of each pair (what the calibration is fitted on). */
-    public List<PairFeatures> features(List<ScoringPair> batch) {
-        return features(batch, java.util.stream.IntStream.range(0, batch.size()).toArray());
+    /** Each pair's model and cosine before calibration. */
+    public List<PairCosine> cosines(List<ScoringPair> batch) {
+        return cosines(batch, java.util.stream.IntStream.range(0, batch.size()).toArray());
     }
 
     /** @param batchIndex each pair's place in the caller's batch, named when its text is missing */
-    private List<PairFeatures> features(List<ScoringPair> batch, int[] batchIndex) {
+    private List<PairCosine> cosines(List<ScoringPair> batch, int[] batchIndex) {
         loadModels();
+        LiteCalibration calibration = calibration();
         int n = batch.size();
         BgeModel[] route = new BgeModel[n];
         String[] queryText = new String[n];
@@ -160,12 +157,11 @@ public class LiteScorer implements Scorer {
         float[][] q = new float[n][];
         float[][] d = new float[n][];
         for (BgeModel m : BgeModel.values()) {
-            embedRouted(m, route, queryText, docText, q, d);
+            embedRouted(m, calibration.queryPrefix(m), route, queryText, docText, q, d);
         }
-        List<PairFeatures> out = new ArrayList<>(n);
+        List<PairCosine> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new PairFeatures(route[i], Vectors.dot(q[i], d[i]), background(route[i], q[i]),
-                    LexicalEvidence.of(queryText[i], docText[i])));
+            out.add(new PairCosine(route[i], Vectors.dot(q[i], d[i])));
         }
         return out;
     }
@@ -193,7 +189,7 @@ public class LiteScorer implements Scorer {
         if (r.equals("en")) {
             return BgeModel.EN;
         }
-        return Scripts.hasCjk(query) || Scripts.hasCjk(doc) ? BgeModel.ZH : BgeModel.EN;
+        return BgeModel.byScript(query, doc);
     }
 
     /**
@@ -201,11 +197,11 @@ public class LiteScorer implements Scorer {
      * forward runs, then documents, each in length-sorted buckets. Queries go alone because bge-small-q
      * quantizes activations per tensor: a query embedded beside other texts would drift a little with them,
      * moving every score of its request. With one text per run (bucket-size 1, the default) there is nothing to
-     * drift with, and queries and documents are embedded together.
+     * drift with, and queries and documents are embedded together. Queries get bge's retrieval prefix where the
+     * calibration was fitted with it ({@code queryPrefix}).
      */
-    private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
+    private void embedRouted(BgeModel m, boolean queryPrefix, BgeModel[] route, String[] queryText, String[] docText,
                              float[][] q, float[][] d) {
-        boolean instruct = config.queryInstruction().stream().anyMatch(s -> s.equalsIgnoreCase(m.key()));
         Map<String, float[]> known = new LinkedHashMap<>();
         Map<String, Pending> missingQueries = new LinkedHashMap<>();
         Map<String, Pending> missingDocuments = new LinkedHashMap<>();
@@ -215,7 +211,7 @@ public class LiteScorer implements Scorer {
             if (route[i] != m) {
                 continue;
             }
-            String qt = instruct ? m.queryInstruction() + queryText[i] : queryText[i];
+            String qt = queryPrefix ? m.queryInstruction() + queryText[i] : queryText[i];
             qKey[i] = lookUp("q:" + EmbeddingCache.key(m, qt), qt, queries, known, missingQueries);
             dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missingDocuments);
         }
@@ -267,15 +263,6 @@ public class LiteScorer implements Scorer {
             }
         }
         return key;
-    }
-
-    private double background(BgeModel m, float[] query) {
-        float[][] refs = references.get(m);
-        double sum = 0;
-        for (float[] r : refs) {
-            sum += Vectors.dot(query, r);
-        }
-        return sum / refs.length;
     }
 
     private static String textOf(Content c, int index, boolean query) {

@@ -1,7 +1,7 @@
 package ai.lychee.rerank.worker.lite;
 
 /** The little vector arithmetic the lite scorer needs. */
-final class Vectors {
+public final class Vectors {
 
     private Vectors() {
     }
@@ -22,7 +22,7 @@ final class Vectors {
     }
 
     /** Cosine of two L2-normalized vectors. */
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];

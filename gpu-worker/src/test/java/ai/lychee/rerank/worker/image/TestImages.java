@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Images the tests make: rendered text (a CJK font from Debian), solid colours, blur. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
-    static Path shared() {
+    public static Path shared() {
         return Path.of(System.getProperty("lychee.shared.dir", "../../shared"));
     }
 
@@ -36,7 +36,7 @@ final class TestImages {
     }
 
     /** Dark text lines on white, in a font that has both Chinese and Latin glyphs. */
-    static BufferedImage text(int width, int height, int size, String... lines) {
+    public static BufferedImage text(int width, int height, int size, String... lines) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.WHITE);
@@ -52,7 +52,7 @@ final class TestImages {
     }
 
     /** A font with Chinese and Latin glyphs: WenQuanYi Zen Hei or Noto Sans CJK (scripts/install-test-deps.sh). */
-    static Font cjkFont(int size) {
+    public static Font cjkFont(int size) {
         java.util.List<String> installed = java.util.List.of(
                 java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
         for (String family : new String[] {"WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC"}) {
@@ -82,7 +82,7 @@ final class TestImages {
         return op.filter(op.filter(src, null), null);
     }
 
-    static byte[] encode(BufferedImage img, String format) {
+    public static byte[] encode(BufferedImage img, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(img, format, out)) {

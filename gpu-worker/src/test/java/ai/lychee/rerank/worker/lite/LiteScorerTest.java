@@ -34,9 +34,20 @@ class LiteScorerTest {
     }
 
     @Test
-    void seedsExampleLandsInTheRightBands() {
-        List<Double> s = score("中国的首都是哪里?", "北京是中华人民共和国的首都", "上海是中国的经济中心");
+    void chineseQueriesScoreByTheStandardOfTheChineseSet() {
+        // bge-small-zh is calibrated on KUAKE-QTR, where the top grade is a title asking the same thing
+        List<Double> s = score("肾炎可以吃虾吗", "肾炎能吃虾吗", "慢性肾炎能不能吃虾", "肾炎的早期症状有哪些", "痛风病人可以喝啤酒吗");
         assertThat(s.get(0)).isGreaterThan(0.7);
+        assertThat(s.get(1)).isGreaterThan(0.7);
+        assertThat(s.get(2)).isLessThan(0.4);
+        assertThat(s.get(3)).isLessThan(0.4);
+    }
+
+    @Test
+    void seedsAnswerRanksAboveItsTopicalNeighbour() {
+        List<Double> s = score("中国的首都是哪里?", "北京是中华人民共和国的首都", "上海是中国的经济中心", "广州以早茶闻名");
+        assertThat(s.get(0)).isGreaterThan(s.get(1));
+        assertThat(s.get(1)).isGreaterThan(s.get(2));
         assertThat(s.get(1)).isLessThan(0.4);
     }
 
@@ -54,19 +65,34 @@ class LiteScorerTest {
     @Test
     void mixedChineseEnglishQueryFindsItsAnswer() {
         List<Double> s = score("iPhone 15 电池续航怎么样",
+                "iPhone 15 电池续航如何",
                 "iPhone 15 的电池续航测试：重度使用可以坚持一整天",
                 "华为手机的屏幕很好看");
         assertThat(s.get(0)).isGreaterThan(0.7);
-        assertThat(s.get(1)).isLessThan(0.4);
+        assertThat(s.get(1)).isGreaterThan(s.get(2));
+        assertThat(s.get(2)).isLessThan(0.4);
+    }
+
+    @Test
+    void scoresFollowTheCosineThroughTheShippedMap() {
+        LiteCalibration calibration = LiteCalibration.load();
+        List<ScoringPair> pairs = List.of(
+                new ScoringPair(INSTRUCTION, Content.text("what is the capital of France"), Content.text("Paris is the capital of France.")),
+                new ScoringPair(INSTRUCTION, Content.text("肾炎可以吃虾吗"), Content.text("肾炎能吃虾吗")));
+        List<PairCosine> cosines = scorer.cosines(pairs);
+        List<DocumentScore> scores = scorer.score(pairs);
+        for (int i = 0; i < pairs.size(); i++) {
+            assertThat(scores.get(i).score()).isEqualTo(calibration.score(cosines.get(i).model(), cosines.get(i).cosine()));
+        }
     }
 
     @Test
     void routesByScript() {
-        List<PairFeatures> f = scorer.features(List.of(
+        List<PairCosine> f = scorer.cosines(List.of(
                 new ScoringPair(INSTRUCTION, Content.text("capital of France"), Content.text("Paris")),
                 new ScoringPair(INSTRUCTION, Content.text("capital of France"), Content.text("巴黎是法国的首都")),
                 new ScoringPair(INSTRUCTION, Content.text("法国首都"), Content.text("Paris"))));
-        assertThat(f).extracting(PairFeatures::model).containsExactly(BgeModel.EN, BgeModel.ZH, BgeModel.ZH);
+        assertThat(f).extracting(PairCosine::model).containsExactly(BgeModel.EN, BgeModel.ZH, BgeModel.ZH);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package ai.lychee.rerank.worker.lite;
+package ai.lychee.rerank.worker.lite.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,12 @@
-package ai.lychee.rerank.worker.lite;
+package ai.lychee.rerank.worker.lite.calibration;
 
+import ai.lychee.rerank.worker.lite.BgeModel;
 import java.util.List;
 
 /**
- * Everyday sentences on unrelated topics. A query's mean similarity to them is its "background" similarity:
- * short queries sit close to everything in bge's space, so the margin of a document over this background says
- * more about relevance than the raw cosine, and it depends on the query alone (scores stay per pair).
+ * Everyday sentences on unrelated topics. A query's mean similarity to them is its "background" similarity, and a
+ * document's margin over it (cosine minus background) is a candidate calibration input that depends on the query
+ * alone: short queries sit close to everything in bge's space. {@link LiteCalibrate} weighs it by cross-validation.
  */
 final class ReferenceTexts {
 

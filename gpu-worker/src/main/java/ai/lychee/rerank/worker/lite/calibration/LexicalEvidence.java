@@ -1,5 +1,6 @@
-package ai.lychee.rerank.worker.lite;
+package ai.lychee.rerank.worker.lite.calibration;
 
+import ai.lychee.rerank.worker.lite.Scripts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Term-overlap evidence of one (query, document) pair, computed from the pair alone so a score never
- * depends on the other documents of a batch. Latin-script text is cut into words, CJK text into characters
- * and character bigrams; function words and particles are skipped.
+ * Term-overlap evidence of one (query, document) pair, from the pair alone: a candidate feature that
+ * {@link LiteCalibrate} weighs by cross-validation (the scorer does not compute it: it lost there). Latin-script
+ * text is cut into words, CJK text into characters and character bigrams; function words and particles are skipped.
  *
  * <p>{@code termCoverage}: share of the query's content terms (words, CJK characters) found in the document.
  * {@code phraseCoverage}: share of the query's adjacent term pairs (word bigrams, CJK character bigrams) found.
