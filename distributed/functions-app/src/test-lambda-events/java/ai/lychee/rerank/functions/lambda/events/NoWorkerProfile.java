@@ -1,7 +1,6 @@
 package ai.lychee.rerank.functions.lambda.events;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +13,10 @@ public class NoWorkerProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.funqy.export", "sqs-requests");
-        config.put("quarkus.lambda.mock-event-server.test-port", "0");
+        Map<String, String> config = EventLambdaConfig.base("sqs-requests");
         // The worker in the test classpath is left out of the app (a build-time setting: this profile's app is built apart).
         config.put("quarkus.arc.exclude-types", "ai.lychee.rerank.worker.**");
-        config.put("mp.messaging.incoming.rerank-requests.enabled", "false");
-        config.put("mp.messaging.outgoing.rerank-results.enabled", "false");
         config.put("lychee.functions.worker-timeout", "2s");
-        config.put("lychee.functions.cache.store", "memory");
-        config.put("quarkus.log.category.\"ai.djl\".level", "ERROR");
         return config;
     }
 

@@ -9,7 +9,7 @@ public class ReplyCheckProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return InMemoryWorker.exporting("reply-check");
+        return EventLambdaConfig.inMemoryWorker("reply-check");
     }
 
     @Override

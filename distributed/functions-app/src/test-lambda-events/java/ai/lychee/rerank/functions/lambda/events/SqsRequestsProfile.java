@@ -9,7 +9,7 @@ public class SqsRequestsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return InMemoryWorker.exporting("sqs-requests");
+        return EventLambdaConfig.inMemoryWorker("sqs-requests");
     }
 
     @Override
