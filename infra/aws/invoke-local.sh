@@ -7,7 +7,7 @@
 #   API Gateway HTTP API events (payload 2.0) -> distributed/functions-app/target/function.zip (-Plambda),
 #     handler QuarkusStreamHandler;
 #   SQS batches ("Records" from aws:sqs) and EventBridge events ("detail-type") ->
-#     distributed/functions-app/target/lambda-events/function.zip (-Plambda-events), handler FunqyStreamHandler,
+#     distributed/functions-app/target-lambda-events/function.zip (-Plambda-events), handler FunqyStreamHandler,
 #     QUARKUS_FUNQY_EXPORT=sqs-requests or reply-check as in template.yaml. Their results go where
 #     LYCHEE_EVENT_FUNCTIONS_RESULTS says: by default "log", one JSON line per result in this output.
 # Settings as for ./lychee functions (RABBITMQ_HOST, RABBITMQ_VIRTUAL_HOST, LYCHEE_FUNCTIONS_CACHE_STORE, ...);
@@ -16,7 +16,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 HTTP_ZIP="$ROOT/distributed/functions-app/target/function.zip"
-EVENTS_ZIP="$ROOT/distributed/functions-app/target/lambda-events/function.zip"
+EVENTS_ZIP="$ROOT/distributed/functions-app/target-lambda-events/function.zip"
 if [ "$#" -eq 0 ]; then
   set -- "$HERE"/events/*.json
 fi
