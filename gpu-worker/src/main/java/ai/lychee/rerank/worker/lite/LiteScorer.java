@@ -37,6 +37,7 @@ public class LiteScorer implements Scorer {
     private volatile LiteCalibration calibration;
 
     private final ImagePairScoring imagePairs;
+    private final LiteTokens tokens;
 
     @Inject
     public LiteScorer(LiteConfig config, ImageEvidenceExtractor images) {
@@ -44,6 +45,7 @@ public class LiteScorer implements Scorer {
         this.documents = new EmbeddingCache(config.documentCacheSize());
         this.queries = new EmbeddingCache(config.queryCacheSize());
         this.imagePairs = new ImagePairScoring(images, this::textRelevance);
+        this.tokens = new LiteTokens(this::encoder, this::route, this::queryAsEmbedded);
     }
 
     /** The scorer outside CDI (tests, eval and benchmark mains): the given configuration and default image settings. */
@@ -109,7 +111,8 @@ public class LiteScorer implements Scorer {
     }
 
     @Override
-    public List<DocumentScore> score(List<ScoringPair> batch) {
+    public List<DocumentScore> score(List<ScoringPair> pairs) {
+        List<ScoringPair> batch = tokens.withinBudget(pairs);
         DocumentScore[] scores = new DocumentScore[batch.size()];
         List<Integer> textPairs = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -130,7 +133,7 @@ public class LiteScorer implements Scorer {
                         List.of(), null);
             }
         }
-        return List.of(scores);
+        return tokens.counted(batch, List.of(scores));
     }
 
     /** The calibrated text judgement of one (query, text) pair: how image evidence such as OCR text is judged. */
@@ -205,7 +208,6 @@ public class LiteScorer implements Scorer {
      */
     private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
                              float[][] q, float[][] d) {
-        boolean instruct = config.queryInstruction().stream().anyMatch(s -> s.equalsIgnoreCase(m.key()));
         Map<String, float[]> known = new LinkedHashMap<>();
         Map<String, Pending> missingQueries = new LinkedHashMap<>();
         Map<String, Pending> missingDocuments = new LinkedHashMap<>();
@@ -215,7 +217,7 @@ public class LiteScorer implements Scorer {
             if (route[i] != m) {
                 continue;
             }
-            String qt = instruct ? m.queryInstruction() + queryText[i] : queryText[i];
+            String qt = queryAsEmbedded(m, queryText[i]);
             qKey[i] = lookUp("q:" + EmbeddingCache.key(m, qt), qt, queries, known, missingQueries);
             dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missingDocuments);
         }
@@ -234,6 +236,12 @@ public class LiteScorer implements Scorer {
                 d[i] = known.get(dKey[i]);
             }
         }
+    }
+
+    /** A query as model {@code m} embeds it: with bge's retrieval prefix where {@code query-instruction} asks for it. */
+    private String queryAsEmbedded(BgeModel m, String query) {
+        boolean instruct = config.queryInstruction().stream().anyMatch(s -> s.equalsIgnoreCase(m.key()));
+        return instruct ? m.queryInstruction() + query : query;
     }
 
     private static void embedMissing(BgeEncoder encoder, Map<String, Pending> missing, Map<String, float[]> known) {
