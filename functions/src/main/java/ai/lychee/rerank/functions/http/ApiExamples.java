@@ -8,6 +8,8 @@ public final class ApiExamples {
 
     public static final String EN = "en";
     public static final String ZH = "zh";
+    public static final String EN_SUMMARY = "English example";
+    public static final String ZH_SUMMARY = "中文示例";
 
     public static final String RERANK_EN = """
             {"query": "What is the capital of France?",

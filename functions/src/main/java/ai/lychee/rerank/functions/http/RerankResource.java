@@ -62,11 +62,11 @@ public class RerankResource {
     @Operation(summary = "Rerank documents against a query / 按查询对文档重排序",
             description = "Every document (text, image or both) gets a score in [0, 1] and a band; results come back best first. 每个文档（文本、图片或两者）得到 0 到 1 的分数和档位，按分数从高到低返回。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.RERANK_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.RERANK_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.RERANK_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.RERANK_ZH)}))
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.RERANK_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.RERANK_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.RERANK_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.RERANK_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking
@@ -79,11 +79,11 @@ public class RerankResource {
     @Operation(summary = "Rerank with uploaded images / 上传图片重排序",
             description = "A request part with the JSON request, plus image files query_image and document_image_<i>. 一个 request 部分放 JSON 请求，另附 query_image 与 document_image_<i> 图片文件。")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.MULTIPART_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.MULTIPART_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.MULTIPART_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.MULTIPART_ZH)}))
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.RERANK_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.RERANK_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.RERANK_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.RERANK_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking
@@ -98,11 +98,11 @@ public class RerankResource {
     @Operation(summary = "Score one document / 单条评分",
             description = "One query, one document: the score, its band, sub-scores, flags and consistency. 一个查询对一个文档：分数、档位、子分数、标记与一致性。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.SCORE_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.SCORE_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.SCORE_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.SCORE_ZH)}))
     @APIResponse(responseCode = "200", description = "The score", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.SCORE_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.SCORE_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.SCORE_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.SCORE_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking
@@ -115,10 +115,10 @@ public class RerankResource {
     @Operation(summary = "Report conversions / 上报转化",
             description = "Send back the scores of results that converted (clicked, bought, accepted) with the request's instruction and business line; the metrics then show the share of each band that converts. 回传已转化结果的分数及其请求的指令与业务线，指标中即可看到各档位的转化比例。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.FEEDBACK_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.FEEDBACK_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.FEEDBACK_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.FEEDBACK_ZH)}))
     @APIResponse(responseCode = "202", description = "Counted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = ApiExamples.EN, value = ApiExamples.FEEDBACK_ANSWER)))
+            examples = @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.FEEDBACK_ANSWER)))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Path("/feedback")
@@ -133,8 +133,8 @@ public class RerankResource {
     @Operation(summary = "Instruction presets / 指令预设",
             description = "The named instructions a request may give as instruction, with titles in both languages. 请求可用作 instruction 的预设指令，带中英文标题。")
     @APIResponse(responseCode = "200", description = "The presets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.INSTRUCTIONS_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.INSTRUCTIONS_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.INSTRUCTIONS_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.INSTRUCTIONS_ZH)}))
     @GET
     @Path("/instructions")
     public InstructionList instructions() {

@@ -39,11 +39,11 @@ public class CohereRerankResource {
     @Operation(summary = "Cohere v1 / Jina / vLLM rerank / 兼容 Cohere v1、Jina、vLLM",
             description = "Documents as strings, Jina objects {text, image} or vLLM content parts [{type: text}, {type: image_url}]; answers Cohere meta and Jina usage (tokens the model read). model is ignored. 文档可为字符串、Jina 对象或 vLLM content parts；返回 Cohere 的 meta 与 Jina 的 usage。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.COHERE_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.COHERE_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_ZH)}))
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.COHERE_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.COHERE_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking

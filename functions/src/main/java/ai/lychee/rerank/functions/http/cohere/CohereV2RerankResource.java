@@ -42,11 +42,11 @@ public class CohereV2RerankResource {
     @Operation(summary = "Cohere v2 rerank / 兼容 Cohere v2",
             description = "What Cohere's SDKs call today: max_tokens_per_doc cuts each document to that many tokens; meta carries the tokens read. Cohere SDK 当前调用的接口：max_tokens_per_doc 按词元截断文档。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.COHERE_V2_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.COHERE_V2_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_V2_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_V2_ZH)}))
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.COHERE_V2_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.COHERE_V2_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_V2_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_V2_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking

@@ -48,8 +48,8 @@ public class TeiInfoResource {
     @Operation(summary = "Text Embeddings Inference info / TEI 服务信息",
             description = "What TEI clients read to learn the server: a reranker, its input length and batch size. TEI 客户端据此识别服务类型与限制。")
     @APIResponse(responseCode = "200", description = "Server info", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.INFO_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.INFO_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.INFO_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.INFO_ZH)}))
     @GET
     public Info info() {
         Map<String, Object> reranker = Map.of("id2label", Map.of("0", "relevance"), "label2id", Map.of("relevance", 0));

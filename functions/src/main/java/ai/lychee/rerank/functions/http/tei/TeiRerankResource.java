@@ -47,11 +47,11 @@ public class TeiRerankResource {
     @Operation(summary = "Text Embeddings Inference rerank / 兼容 TEI",
             description = "TEI's /rerank: every text back, best first, as [{index, score, text?}]; raw_scores gives logits. TEI 的 /rerank：按分数返回全部文本。")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = ApiExamples.EN, value = ApiExamples.TEI_EN),
-            @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.TEI_ZH)}))
+            @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.TEI_EN),
+            @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.TEI_ZH)}))
     @APIResponse(responseCode = "200", description = "Every text, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = {@ExampleObject(name = ApiExamples.EN, value = ApiExamples.TEI_ANSWER_EN),
-                    @ExampleObject(name = ApiExamples.ZH, value = ApiExamples.TEI_ANSWER_ZH)}))
+            examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.TEI_ANSWER_EN),
+                    @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.TEI_ANSWER_ZH)}))
     @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
     @POST
     @Blocking
