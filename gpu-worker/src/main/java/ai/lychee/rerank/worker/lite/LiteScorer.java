@@ -45,7 +45,8 @@ public class LiteScorer implements Scorer {
         this.documents = new EmbeddingCache(config.documentCacheSize());
         this.queries = new EmbeddingCache(config.queryCacheSize());
         this.imagePairs = new ImagePairScoring(images, this::textRelevance);
-        this.tokens = new LiteTokens(this::encoder, this::route, this::queryAsEmbedded);
+        this.tokens = new LiteTokens(this::encoder, this::route, this::queryAsEmbedded,
+                config.documentCacheSize() + config.queryCacheSize());
     }
 
     /** The scorer outside CDI (tests, eval and benchmark mains): the given configuration and default image settings. */

@@ -5,7 +5,9 @@ import ai.lychee.rerank.protocol.DocumentScore;
 import ai.lychee.rerank.protocol.TokenCount;
 import ai.lychee.rerank.worker.ScoringPair;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -23,12 +25,20 @@ final class LiteTokens {
     private final Function<BgeModel, BgeEncoder> encoders;
     private final BiFunction<String, String, BgeModel> route;
     private final BiFunction<BgeModel, String, String> queryAsRead;
+    /** Token counts by {@link EmbeddingCache#key}, least recently used evicted first (about 200 bytes an entry). */
+    private final Map<String, Integer> known;
 
     LiteTokens(Function<BgeModel, BgeEncoder> encoders, BiFunction<String, String, BgeModel> route,
-               BiFunction<BgeModel, String, String> queryAsRead) {
+               BiFunction<BgeModel, String, String> queryAsRead, int capacity) {
         this.encoders = encoders;
         this.route = route;
         this.queryAsRead = queryAsRead;
+        this.known = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > capacity;
+            }
+        });
     }
 
     /** Each pair with its document text cut to the pair's token budget, if it has one. */
@@ -48,22 +58,52 @@ final class LiteTokens {
         return out;
     }
 
-    /** The scores with what the model read for each pair (queries tokenized once per model). */
+    /**
+     * The scores with what the model read for each pair. Counts are kept by model and text digest (a candidate pool
+     * repeats across requests, and re-tokenizing twenty known passages cost as much as scoring them), and the texts
+     * not counted yet are tokenized in one call per model.
+     */
     List<DocumentScore> counted(List<ScoringPair> pairs, List<DocumentScore> scores) {
-        Map<String, Integer> queries = new HashMap<>();
-        List<DocumentScore> out = new ArrayList<>(scores.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            ScoringPair pair = pairs.get(i);
-            String query = textOf(pair.query());
-            String document = textOf(pair.document());
+        int n = pairs.size();
+        String[] queryKey = new String[n];
+        String[] documentKey = new String[n];
+        Map<String, Integer> found = new HashMap<>();
+        Map<BgeModel, Map<String, String>> missing = new EnumMap<>(BgeModel.class);
+        for (int i = 0; i < n; i++) {
+            String query = textOf(pairs.get(i).query());
+            String document = textOf(pairs.get(i).document());
             BgeModel m = route.apply(query, document);
-            BgeEncoder encoder = encoders.apply(m);
-            int queryTokens = query.isEmpty() ? 0 : queries.computeIfAbsent(m.key() + '\0' + query,
-                    k -> encoder.tokenCounts(List.of(queryAsRead.apply(m, query)))[0]);
-            int documentTokens = document.isEmpty() ? 0 : encoder.tokenCounts(List.of(document))[0];
+            queryKey[i] = query.isEmpty() ? null : lookUp(m, queryAsRead.apply(m, query), found, missing);
+            documentKey[i] = document.isEmpty() ? null : lookUp(m, document, found, missing);
+        }
+        missing.forEach((m, texts) -> {
+            List<String> keys = new ArrayList<>(texts.keySet());
+            int[] counts = encoders.apply(m).tokenCounts(keys.stream().map(texts::get).toList());
+            for (int k = 0; k < counts.length; k++) {
+                found.put(keys.get(k), counts[k]);
+                known.put(keys.get(k), counts[k]);
+            }
+        });
+        List<DocumentScore> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int queryTokens = queryKey[i] == null ? 0 : found.get(queryKey[i]);
+            int documentTokens = documentKey[i] == null ? 0 : found.get(documentKey[i]);
             out.add(scores.get(i).withTokens(new TokenCount(queryTokens, documentTokens)));
         }
         return out;
+    }
+
+    private String lookUp(BgeModel m, String text, Map<String, Integer> found, Map<BgeModel, Map<String, String>> missing) {
+        String key = EmbeddingCache.key(m, text);
+        if (!found.containsKey(key)) {
+            Integer count = known.get(key);
+            if (count != null) {
+                found.put(key, count);
+            } else {
+                missing.computeIfAbsent(m, x -> new LinkedHashMap<>()).put(key, text);
+            }
+        }
+        return key;
     }
 
     private static String textOf(Content content) {

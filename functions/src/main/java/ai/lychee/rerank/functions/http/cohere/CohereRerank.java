@@ -24,6 +24,15 @@ public class CohereRerank {
     }
 
     public Uni<RerankResponse> rerank(CohereRerankRequest request, String businessLineHeader) {
+        return translated.rerank(toOurs(request, businessLineHeader), CompatFields.of(request.query(), request.documents()));
+    }
+
+    /**
+     * The request in our terms; content parts that cannot be mapped are refused here, naming the client's field.
+     *
+     * @throws InvalidRequestException for a missing body or unmappable content
+     */
+    public static RerankRequest toOurs(CohereRerankRequest request, String businessLine) {
         if (request == null) {
             throw InvalidRequestException.badRequest("body", "the request body is missing: send a JSON object");
         }
@@ -37,9 +46,8 @@ public class CohereRerank {
             }
         }
         ContentInput query = request.query() == null ? null : request.query().toInput("query");
-        RerankRequest ours = new RerankRequest(query, inputs, request.instruction(), request.topN(), false,
-                businessLineHeader, request.maxTokensPerDoc());
-        return translated.rerank(ours, CompatFields.of(request.query(), documents));
+        return new RerankRequest(query, inputs, request.instruction(), request.topN(), false, businessLine,
+                request.maxTokensPerDoc());
     }
 
     /**
