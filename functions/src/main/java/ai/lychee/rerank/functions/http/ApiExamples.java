@@ -10,6 +10,8 @@ public final class ApiExamples {
     public static final String ZH = "zh";
     public static final String EN_SUMMARY = "English example";
     public static final String ZH_SUMMARY = "中文示例";
+    public static final String PROBLEM = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at"
+            + " fault; also 413, 415, 422, 503, 504";
 
     public static final String RERANK_EN = """
             {"query": "What is the capital of France?",

@@ -67,7 +67,7 @@ public class RerankResource {
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.RERANK_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.RERANK_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     @Path("/rerank")
@@ -84,7 +84,7 @@ public class RerankResource {
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.RERANK_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.RERANK_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     @Path("/rerank")
@@ -103,7 +103,7 @@ public class RerankResource {
     @APIResponse(responseCode = "200", description = "The score", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.SCORE_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.SCORE_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     @Path("/score")
@@ -119,7 +119,7 @@ public class RerankResource {
             @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.FEEDBACK_ZH)}))
     @APIResponse(responseCode = "202", description = "Counted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.FEEDBACK_ANSWER)))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Path("/feedback")
     public RestResponse<FeedbackResponse> feedback(FeedbackRequest request,

@@ -1,6 +1,7 @@
 package ai.lychee.rerank.functions.http.cohere;
 
 import ai.lychee.rerank.functions.api.TokenUsage;
+import ai.lychee.rerank.functions.http.ApiExamples;
 import ai.lychee.rerank.functions.metrics.BusinessLines;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ai.lychee.rerank.functions.http.ApiExamples;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +44,7 @@ public class CohereRerankResource {
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     public Uni<CohereRerankResponse> rerank(CohereRerankRequest request,

@@ -1,6 +1,7 @@
 package ai.lychee.rerank.functions.http.cohere;
 
 import ai.lychee.rerank.functions.api.TokenUsage;
+import ai.lychee.rerank.functions.http.ApiExamples;
 import ai.lychee.rerank.functions.metrics.BusinessLines;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.common.annotation.Blocking;
@@ -17,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ai.lychee.rerank.functions.http.ApiExamples;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +47,7 @@ public class CohereV2RerankResource {
     @APIResponse(responseCode = "200", description = "Sorted results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.COHERE_V2_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.COHERE_V2_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     public Uni<Response> rerank(CohereRerankRequest request, @HeaderParam(BusinessLines.HEADER) String businessLine) {

@@ -2,6 +2,7 @@ package ai.lychee.rerank.functions.http.tei;
 
 import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.functions.ModelConfig;
+import ai.lychee.rerank.functions.http.ApiExamples;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ai.lychee.rerank.functions.http.ApiExamples;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

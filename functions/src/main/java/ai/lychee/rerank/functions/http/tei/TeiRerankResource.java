@@ -2,6 +2,7 @@ package ai.lychee.rerank.functions.http.tei;
 
 import ai.lychee.rerank.functions.api.ContentInput;
 import ai.lychee.rerank.functions.api.RerankRequest;
+import ai.lychee.rerank.functions.http.ApiExamples;
 import ai.lychee.rerank.functions.http.TranslatedRerank;
 import ai.lychee.rerank.functions.metrics.BusinessLines;
 import ai.lychee.rerank.functions.validation.InvalidRequestException;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ai.lychee.rerank.functions.http.ApiExamples;
 import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -52,7 +52,7 @@ public class TeiRerankResource {
     @APIResponse(responseCode = "200", description = "Every text, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = {@ExampleObject(name = ApiExamples.EN, summary = ApiExamples.EN_SUMMARY, value = ApiExamples.TEI_ANSWER_EN),
                     @ExampleObject(name = ApiExamples.ZH, summary = ApiExamples.ZH_SUMMARY, value = ApiExamples.TEI_ANSWER_ZH)}))
-    @APIResponse(responseCode = "400", description = "An RFC 7807 problem (application/problem+json) whose field names the JSON path at fault; also 413, 415, 422, 503, 504")
+    @APIResponse(responseCode = "400", description = ApiExamples.PROBLEM)
     @POST
     @Blocking
     public Uni<RestResponse<List<TeiRank>>> rerank(TeiRerankRequest request,
