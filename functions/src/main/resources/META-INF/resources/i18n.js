@@ -3,6 +3,7 @@ window.LYCHEE_I18N = {
   en: {
     tagline: 'Multimodal relevance scoring: a query and documents, text and images, each scored 0 to 1.',
     example: 'Load example',
+    apiDocs: 'API docs',
     tabSingle: 'Single score',
     tabBatch: 'Batch rerank',
     query: 'Query',
@@ -84,6 +85,7 @@ window.LYCHEE_I18N = {
   zh: {
     tagline: '多模态相关性评分：查询与文档，文本与图片，每条得分 0 到 1。',
     example: '载入示例',
+    apiDocs: 'API 文档',
     tabSingle: '单条评分',
     tabBatch: '批量重排序',
     query: '查询',

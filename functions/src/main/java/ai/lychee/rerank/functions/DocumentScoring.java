@@ -7,6 +7,8 @@ import ai.lychee.rerank.functions.cache.ContentDigest;
 import ai.lychee.rerank.functions.cache.HotQueryCache;
 import ai.lychee.rerank.functions.dispatch.ScoreDispatcher;
 import ai.lychee.rerank.functions.dispatch.WorkerFailedException;
+import ai.lychee.rerank.functions.metrics.RankingMetrics;
+import ai.lychee.rerank.functions.metrics.StageTimers;
 import ai.lychee.rerank.functions.validation.InvalidRequestException;
 import ai.lychee.rerank.functions.validation.ValidatedRerank;
 import ai.lychee.rerank.protocol.Band;
@@ -17,14 +19,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores a validated request: answers what it can from the hot-query cache, sends the rest to the
- * worker as one job, fills the cache with the replies, and returns the results sorted, best first.
+ * worker as one job, fills the cache with the replies, and returns the results sorted, best first,
+ * with the tokens the model read. Every ranked request is recorded in the quality metrics.
  */
 @ApplicationScoped
 public class DocumentScoring {
@@ -32,26 +35,36 @@ public class DocumentScoring {
     private final HotQueryCache cache;
     private final ScoreDispatcher dispatcher;
     private final ModelConfig model;
+    private final RankingMetrics metrics;
+    private final StageTimers stages;
 
-    public DocumentScoring(HotQueryCache cache, ScoreDispatcher dispatcher, ModelConfig model) {
+    public DocumentScoring(HotQueryCache cache, ScoreDispatcher dispatcher, ModelConfig model, RankingMetrics metrics,
+                           StageTimers stages) {
         this.cache = cache;
         this.dispatcher = dispatcher;
         this.model = model;
+        this.metrics = metrics;
+        this.stages = stages;
     }
 
     /**
      * @param echoed the documents as sent, returned in results when asked for (null: never)
      */
-    public Uni<List<RerankResult>> scoreSorted(ValidatedRerank request, List<ContentInput> echoed) {
+    public Uni<Ranking> scoreSorted(ValidatedRerank request, List<ContentInput> echoed) {
         List<Content> documents = request.documents();
         String instructionDigest = ContentDigest.of(request.instruction());
         String queryDigest = ContentDigest.of(request.query());
+        // a token budget changes what the model reads, so it is part of what a cached score depends on
+        String budget = request.maxDocumentTokens() == null ? "" : ":t" + request.maxDocumentTokens();
         CacheKey[] keys = new CacheKey[documents.size()];
         for (int i = 0; i < documents.size(); i++) {
-            keys[i] = new CacheKey(model.model(), instructionDigest, queryDigest, ContentDigest.of(documents.get(i)));
+            keys[i] = new CacheKey(model.model(), instructionDigest, queryDigest, ContentDigest.of(documents.get(i)) + budget);
         }
+        long lookUp = System.nanoTime();
         return cache.getAll(Arrays.asList(keys)).flatMap(cached -> {
+            stages.since(StageTimers.CACHE, lookUp);
             DocumentScore[] scores = cached.toArray(new DocumentScore[0]);
+            List<DocumentScore> fromCache = Arrays.stream(scores).filter(s -> s != null).toList();
             List<Integer> missing = new ArrayList<>();
             for (int i = 0; i < scores.length; i++) {
                 if (scores[i] == null) {
@@ -59,20 +72,23 @@ public class DocumentScoring {
                 }
             }
             if (missing.isEmpty()) {
-                return Uni.createFrom().item(sorted(scores, request, echoed));
+                return Uni.createFrom().item(ranked(scores, request, echoed, List.of(), fromCache));
             }
             List<Content> toScore = missing.stream().map(documents::get).toList();
-            return dispatcher.dispatch(request.instruction(), request.query(), toScore).map(reply -> {
-                List<DocumentScore> computed = checked(reply, missing);
-                Map<CacheKey, DocumentScore> fresh = new HashMap<>();
-                for (int j = 0; j < missing.size(); j++) {
-                    int index = missing.get(j);
-                    scores[index] = computed.get(j);
-                    fresh.put(keys[index], scores[index]);
-                }
-                cache.putAll(fresh);
-                return sorted(scores, request, echoed);
-            });
+            long sent = System.nanoTime();
+            return dispatcher.dispatch(request.instruction(), request.query(), toScore, request.maxDocumentTokens())
+                    .map(reply -> {
+                        stages.since(StageTimers.WORKER, sent);
+                        List<DocumentScore> computed = checked(reply, missing);
+                        Map<CacheKey, DocumentScore> fresh = new HashMap<>();
+                        for (int j = 0; j < missing.size(); j++) {
+                            int index = missing.get(j);
+                            scores[index] = computed.get(j);
+                            fresh.put(keys[index], scores[index]);
+                        }
+                        cache.putAll(fresh);
+                        return ranked(scores, request, echoed, computed, fromCache);
+                    });
         });
     }
 
@@ -94,6 +110,12 @@ public class DocumentScoring {
             field = reply.errorIndex() < 0 ? "query" : "documents[" + missing.get(reply.errorIndex()) + "]";
         }
         throw new InvalidRequestException(status, field, field + ": " + reply.error());
+    }
+
+    private Ranking ranked(DocumentScore[] scores, ValidatedRerank request, List<ContentInput> echoed,
+                           List<DocumentScore> scoredNow, List<DocumentScore> fromCache) {
+        metrics.record(request.labels(), Arrays.asList(scores));
+        return new Ranking(sorted(scores, request, echoed), ReadTokens.of(scoredNow, fromCache));
     }
 
     private static List<RerankResult> sorted(DocumentScore[] scores, ValidatedRerank request, List<ContentInput> echoed) {

@@ -37,12 +37,19 @@ public class BatchingScorer {
      */
     private final Object enqueueing = new Object();
 
+    private final WorkerStageTimers stages;
+
     @Inject
-    public BatchingScorer(ActiveScorer active, WorkerConfig config, MeterRegistry registry) {
-        this(active.get(), config.batch(), registry);
+    public BatchingScorer(ActiveScorer active, WorkerConfig config, MeterRegistry registry, WorkerStageTimers stages) {
+        this(active.get(), config.batch(), registry, stages);
     }
 
     BatchingScorer(Scorer scorer, WorkerConfig.Batch config, MeterRegistry registry) {
+        this(scorer, config, registry, new WorkerStageTimers(registry));
+    }
+
+    BatchingScorer(Scorer scorer, WorkerConfig.Batch config, MeterRegistry registry, WorkerStageTimers stages) {
+        this.stages = stages;
         this.scorer = scorer;
         this.config = config;
         this.queue = new LinkedBlockingQueue<>(this.config.maxQueued());
@@ -64,7 +71,7 @@ public class BatchingScorer {
         JobResult job = new JobResult(pairs.size());
         synchronized (enqueueing) {
             for (int i = 0; i < pairs.size(); i++) {
-                if (!queue.offer(new PendingPair(pairs.get(i), job, i))) {
+                if (!queue.offer(new PendingPair(pairs.get(i), job, i, System.nanoTime()))) {
                     job.fail(new WorkerSaturatedException(queue.size()));
                     break;
                 }
@@ -112,6 +119,7 @@ public class BatchingScorer {
         try {
             List<ScoringPair> pairs = live.stream().map(PendingPair::pair).toList();
             long started = System.nanoTime();
+            stages.record(WorkerStageTimers.QUEUE, started - live.get(0).queuedAt());
             List<DocumentScore> scores = scorer.score(pairs);
             forwardTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             batchSizes.record(pairs.size());
@@ -134,6 +142,6 @@ public class BatchingScorer {
         loop.interrupt();
     }
 
-    private record PendingPair(ScoringPair pair, JobResult job, int position) {
+    private record PendingPair(ScoringPair pair, JobResult job, int position, long queuedAt) {
     }
 }

@@ -36,18 +36,26 @@ public class ScoreJobConsumer {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
     Emitter<ScoreReply> replies;
 
+    @Inject
+    WorkerStageTimers stages;
+
     @Incoming(Channels.SCORE_JOBS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<ScoreJob> message) {
+        long arrived = System.nanoTime();
         ScoreJob job = message.getPayload();
         List<ScoringPair> pairs = job.documents().stream()
-                .map(document -> new ScoringPair(job.instruction(), job.query(), document))
+                .map(document -> new ScoringPair(job.instruction(), job.query(), document, job.maxDocumentTokens()))
                 .toList();
         batcher.submit(pairs)
                 .handle((scores, failure) -> failure == null
-                        ? ScoreReply.ok(job.id(), batcher.modelName(), scores)
+                        ? ScoreReply.ok(job.id(), batcher.modelName(), Boolean.TRUE.equals(job.countTokens()) ? scores
+                                : scores.stream().map(s -> s.withTokens(null)).toList())
                         : failedReply(job, failure))
-                .thenAccept(reply -> publish(reply, job, message));
+                .thenAccept(reply -> {
+                    stages.record(WorkerStageTimers.JOB, System.nanoTime() - arrived);
+                    publish(reply, job, message);
+                });
         return CompletableFuture.completedFuture(null);
     }
 

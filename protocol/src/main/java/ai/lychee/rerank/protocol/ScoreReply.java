@@ -1,5 +1,6 @@
 package ai.lychee.rerank.protocol;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -7,6 +8,7 @@ import java.util.List;
  * {@code errorStatus} is an HTTP-like status (4xx: the input was at fault, 5xx: the worker was) and
  * {@code errorIndex} names the document at fault, -1 for the query, null when none is.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ScoreReply(String jobId, String model, List<DocumentScore> scores,
                          String error, Integer errorStatus, Integer errorIndex) {
 

@@ -36,10 +36,15 @@ public class ScoreDispatcher {
     FunctionsConfig config;
 
     public Uni<ScoreReply> dispatch(String instruction, Content query, List<Content> documents) {
+        return dispatch(instruction, query, documents, null);
+    }
+
+    /** @param maxDocumentTokens the worker reads at most this many tokens of each document (null: the model's window) */
+    public Uni<ScoreReply> dispatch(String instruction, Content query, List<Content> documents, Integer maxDocumentTokens) {
         String id = UUID.randomUUID().toString();
         CompletableFuture<ScoreReply> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        ScoreJob job = new ScoreJob(id, config.instanceId(), instruction, query, documents);
+        ScoreJob job = new ScoreJob(id, config.instanceId(), instruction, query, documents, maxDocumentTokens, true);
         jobs.send(job).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 reply.completeExceptionally(new WorkerFailedException(503,

@@ -24,8 +24,7 @@ public class ConcurrencyLimit {
 
     @RouteFilter(100)
     void limit(RoutingContext context) {
-        String path = context.normalizedPath();
-        if (!path.startsWith("/api/") && !path.startsWith("/v1/")) {
+        if (!ApiPaths.isScoring(context.normalizedPath())) {
             context.next();
             return;
         }

@@ -102,7 +102,6 @@ public class RequestBodyLimit {
     }
 
     private static boolean isApi(RoutingContext context) {
-        String path = context.normalizedPath();
-        return path.startsWith("/api/") || path.startsWith("/v1/");
+        return ApiPaths.isScoring(context.normalizedPath());
     }
 }

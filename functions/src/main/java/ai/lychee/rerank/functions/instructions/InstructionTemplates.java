@@ -46,6 +46,23 @@ public class InstructionTemplates {
     }
 
     /**
+     * The metrics label of what a request gave as {@code instruction}: the preset's name (also for a preset's exact
+     * text), {@code default} for none, {@code custom} for any other free text (one value, so labels stay bounded).
+     * Call it on an instruction that {@link #resolve} accepted.
+     */
+    public String label(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "default";
+        }
+        String trimmed = requested.strip();
+        if (presets.containsKey(trimmed)) {
+            return trimmed;
+        }
+        return presets.values().stream().filter(p -> p.instruction().equals(trimmed)).map(InstructionPreset::name)
+                .findFirst().orElse("custom");
+    }
+
+    /**
      * Resolves what a request gave as {@code instruction} to the instruction text to score with.
      *
      * @throws InvalidRequestException for an unknown preset name

@@ -1,5 +1,6 @@
 package ai.lychee.rerank.functions.share;
 
+import ai.lychee.rerank.functions.http.ApiPaths;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -23,7 +24,7 @@ final class ShareResponses {
     }
 
     static boolean isApiPath(String path) {
-        return path != null && (path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/q/"));
+        return ApiPaths.isApi(path);
     }
 
     static void unauthorized(RoutingContext rc, boolean wrongToken) {

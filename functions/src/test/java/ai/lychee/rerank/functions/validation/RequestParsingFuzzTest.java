@@ -4,6 +4,7 @@ import ai.lychee.rerank.functions.FunctionsConfig;
 import ai.lychee.rerank.functions.api.RerankRequest;
 import ai.lychee.rerank.functions.api.ScoreRequest;
 import ai.lychee.rerank.functions.http.StrictJson;
+import ai.lychee.rerank.functions.http.cohere.CohereRerank;
 import ai.lychee.rerank.functions.http.cohere.CohereRerankRequest;
 import ai.lychee.rerank.functions.image.AddressPolicy;
 import ai.lychee.rerank.functions.image.ImageInputs;
@@ -56,7 +57,7 @@ public class RequestParsingFuzzTest {
             switch (input.kind()) {
                 case 0 -> VALIDATOR.validate(STRICT.readValue(input.body(), RerankRequest.class));
                 case 1 -> VALIDATOR.validate(STRICT.readValue(input.body(), ScoreRequest.class));
-                default -> LENIENT.readValue(input.body(), CohereRerankRequest.class);
+                default -> VALIDATOR.validate(CohereRerank.toOurs(LENIENT.readValue(input.body(), CohereRerankRequest.class), null));
             }
         } catch (JsonProcessingException | InvalidRequestException expected) {
             // a 4xx for the caller

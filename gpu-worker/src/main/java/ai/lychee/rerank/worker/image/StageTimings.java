@@ -14,10 +14,17 @@ public final class StageTimings {
 
     private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile java.util.function.ObjLongConsumer<String> also = (stage, nanos) -> { };
 
     public void record(String stage, long elapsedNanos) {
         nanos.computeIfAbsent(stage, s -> new LongAdder()).add(elapsedNanos);
         counts.computeIfAbsent(stage, s -> new LongAdder()).increment();
+        also.accept(stage, elapsedNanos);
+    }
+
+    /** Hands every recorded time to {@code listener} too (the worker's stage metrics). */
+    public void forwardTo(java.util.function.ObjLongConsumer<String> listener) {
+        this.also = listener;
     }
 
     /** Milliseconds per stage, summed since the last reset, in a stable order. */

@@ -211,6 +211,39 @@ public final class BgeEncoder implements AutoCloseable {
         return tokenizer.batchEncode(cut);
     }
 
+    /** Tokens the model reads of each text: [CLS] and [SEP] included, after truncation to its window. */
+    public int[] tokenCounts(List<String> texts) {
+        Encoding[] encodings = tokenize(texts);
+        int[] counts = new int[encodings.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = encodings[i].getIds().length;
+        }
+        return counts;
+    }
+
+    /**
+     * The text cut after its first {@code maxTokens} tokens ([CLS] and [SEP] not counted), at the end of the last
+     * token kept, so it reads back as at most that many; a text within the budget comes back as it is.
+     */
+    public String truncate(String text, int maxTokens) {
+        Encoding encoding = tokenize(List.of(text))[0];
+        long[] special = encoding.getSpecialTokenMask();
+        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = encoding.getCharTokenSpans();
+        int kept = 0;
+        int end = 0;
+        for (int t = 0; t < spans.length; t++) {
+            if (special[t] == 1 || spans[t] == null) {
+                continue;
+            }
+            if (kept == maxTokens) {
+                return text.substring(0, end);
+            }
+            kept++;
+            end = Math.max(end, spans[t].getEnd());
+        }
+        return text;
+    }
+
     /** One forward pass over an already tokenized bucket (what the forward benchmark times). */
     public float[][] forward(Encoding[] bucket) {
         Predictor<Encoding[], float[][]> predictor;

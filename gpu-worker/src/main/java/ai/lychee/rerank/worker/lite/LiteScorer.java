@@ -36,6 +36,7 @@ public class LiteScorer implements Scorer {
     private volatile LiteCalibration calibration;
 
     private final ImagePairScoring imagePairs;
+    private final LiteTokens tokens;
 
     @Inject
     public LiteScorer(LiteConfig config, ImageEvidenceExtractor images) {
@@ -43,6 +44,8 @@ public class LiteScorer implements Scorer {
         this.documents = new EmbeddingCache(config.documentCacheSize());
         this.queries = new EmbeddingCache(config.queryCacheSize());
         this.imagePairs = new ImagePairScoring(images, this::textRelevance);
+        this.tokens = new LiteTokens(this::encoder, this::route, this::queryAsEmbedded,
+                config.documentCacheSize() + config.queryCacheSize());
     }
 
     /** The scorer outside CDI (tests, eval and benchmark mains): the given configuration and default image settings. */
@@ -105,7 +108,8 @@ public class LiteScorer implements Scorer {
     }
 
     @Override
-    public List<DocumentScore> score(List<ScoringPair> batch) {
+    public List<DocumentScore> score(List<ScoringPair> pairs) {
+        List<ScoringPair> batch = tokens.withinBudget(pairs);
         DocumentScore[] scores = new DocumentScore[batch.size()];
         List<Integer> textPairs = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -126,7 +130,7 @@ public class LiteScorer implements Scorer {
                         List.of(), null);
             }
         }
-        return List.of(scores);
+        return tokens.counted(batch, List.of(scores));
     }
 
     /** The calibrated text judgement of one (query, text) pair: how image evidence such as OCR text is judged. */
@@ -157,7 +161,7 @@ public class LiteScorer implements Scorer {
         float[][] q = new float[n][];
         float[][] d = new float[n][];
         for (BgeModel m : BgeModel.values()) {
-            embedRouted(m, calibration.queryPrefix(m), route, queryText, docText, q, d);
+            embedRouted(m, route, queryText, docText, q, d);
         }
         List<PairCosine> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -200,7 +204,7 @@ public class LiteScorer implements Scorer {
      * drift with, and queries and documents are embedded together. Queries get bge's retrieval prefix where the
      * calibration was fitted with it ({@code queryPrefix}).
      */
-    private void embedRouted(BgeModel m, boolean queryPrefix, BgeModel[] route, String[] queryText, String[] docText,
+    private void embedRouted(BgeModel m, BgeModel[] route, String[] queryText, String[] docText,
                              float[][] q, float[][] d) {
         Map<String, float[]> known = new LinkedHashMap<>();
         Map<String, Pending> missingQueries = new LinkedHashMap<>();
@@ -211,7 +215,7 @@ public class LiteScorer implements Scorer {
             if (route[i] != m) {
                 continue;
             }
-            String qt = queryPrefix ? m.queryInstruction() + queryText[i] : queryText[i];
+            String qt = queryAsEmbedded(m, queryText[i]);
             qKey[i] = lookUp("q:" + EmbeddingCache.key(m, qt), qt, queries, known, missingQueries);
             dKey[i] = lookUp(EmbeddingCache.key(m, docText[i]), docText[i], documents, known, missingDocuments);
         }
@@ -230,6 +234,11 @@ public class LiteScorer implements Scorer {
                 d[i] = known.get(dKey[i]);
             }
         }
+    }
+
+    /** A query as model {@code m} embeds it: with bge's retrieval prefix where the calibration was fitted with it. */
+    private String queryAsEmbedded(BgeModel m, String query) {
+        return calibration.queryPrefix(m) ? m.queryInstruction() + query : query;
     }
 
     private static void embedMissing(BgeEncoder encoder, Map<String, Pending> missing, Map<String, float[]> known) {

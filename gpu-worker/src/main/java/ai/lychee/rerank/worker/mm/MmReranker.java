@@ -143,15 +143,39 @@ public final class MmReranker implements AutoCloseable {
 
     /** The model input for one pair (exposed so tests can check token placement). */
     public ModelInput prepare(int index, ScoringPair pair) {
-        return prompt.build(pair.instruction(), side(index, pair.query(), true), side(index, pair.document(), false));
+        RerankPrompt.Side document = side(index, pair.document(), false);
+        if (pair.maxDocumentTokens() != null && document.text() != null) {
+            document = new RerankPrompt.Side(firstTokens(document.text(), pair.maxDocumentTokens()), document.image());
+        }
+        return prompt.build(pair.instruction(), side(index, pair.query(), true), document);
+    }
+
+    /** The text cut after its first {@code max} tokens, at the end of the last token kept (max_tokens_per_doc). */
+    private String firstTokens(String text, int max) {
+        ai.djl.huggingface.tokenizers.jni.CharSpan[] spans = tokenizer.encode(text).getCharTokenSpans();
+        if (spans.length <= max) {
+            return text;
+        }
+        return text.substring(0, spans[max - 1] == null ? text.length() : spans[max - 1].getEnd());
     }
 
     /** One relevance score in [0, 1] per pair, in order. */
     public List<Double> score(List<ScoringPair> pairs) {
+        return score(pairs, null);
+    }
+
+    /**
+     * The same, also filling {@code promptTokens} (when not null) with each pair's prompt length: every token the
+     * decoder reads for it, image tokens included.
+     */
+    public List<Double> score(List<ScoringPair> pairs, int[] promptTokens) {
         long start = System.nanoTime();
         List<ModelInput> inputs = new ArrayList<>(pairs.size());
         for (int i = 0; i < pairs.size(); i++) {
             inputs.add(prepare(i, pairs.get(i)));
+            if (promptTokens != null) {
+                promptTokens[i] = inputs.get(i).ids().length;
+            }
         }
         long prepared = System.nanoTime();
         List<Double> scores = new ArrayList<>(pairs.size());

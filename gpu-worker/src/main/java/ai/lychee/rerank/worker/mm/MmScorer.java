@@ -1,6 +1,7 @@
 package ai.lychee.rerank.worker.mm;
 
 import ai.lychee.rerank.protocol.DocumentScore;
+import ai.lychee.rerank.protocol.TokenCount;
 import ai.lychee.rerank.worker.Scorer;
 import ai.lychee.rerank.worker.ScoringPair;
 import io.smallrye.common.annotation.Identifier;
@@ -42,7 +43,12 @@ public class MmScorer implements Scorer {
         if (reranker == null) {
             warmUp();
         }
-        return reranker.score(batch).stream().map(DocumentScore::of).toList();
+        // the decoder reads each pair's whole prompt, query included: it all counts as the document's tokens
+        int[] promptTokens = new int[batch.size()];
+        List<Double> scores = reranker.score(batch, promptTokens);
+        return java.util.stream.IntStream.range(0, scores.size())
+                .mapToObj(i -> DocumentScore.of(scores.get(i)).withTokens(new TokenCount(0, promptTokens[i])))
+                .toList();
     }
 
     /** The loaded reranker, for the benchmark and tests; null before warm-up. */
