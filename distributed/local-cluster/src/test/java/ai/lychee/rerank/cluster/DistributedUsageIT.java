@@ -63,6 +63,7 @@ class DistributedUsageIT {
         assertThat(cut.at("/meta/tokens/input_tokens").asInt()).isEqualTo(QUERY_TOKENS + 2 * (3 + 2));
 
         assertThat(Http.metric(workerUrl, "lychee_worker_stage_seconds_count{stage=\"job\"}")).isGreaterThanOrEqualTo(2);
-        assertThat(Http.get(functions.url() + "/q/metrics")).contains("lychee_results_total{band=\"high\"");
+        assertThat(Http.get(functions.url() + "/q/metrics"))
+                .contains("lychee_results_total{band=\"" + first.at("/results/0/band").asText() + "\"");
     }
 }

@@ -18,19 +18,19 @@ public final class ApiExamples {
              "documents": ["Paris is the capital of France.", {"text": "Bananas grow in the tropics."}],
              "instruction": "knowledge-qa", "top_n": 10, "return_documents": true}""";
     public static final String RERANK_ZH = """
-            {"query": "中国的首都是哪里?",
-             "documents": ["上海是中国的经济中心", {"text": "北京是中华人民共和国的首都"}],
-             "instruction": "knowledge-qa", "business_line": "qa"}""";
+            {"query": "红色连衣裙",
+             "documents": ["蓝色牛仔裤", {"text": "夏季红色连衣裙"}],
+             "instruction": "ecommerce-search", "business_line": "shop"}""";
     public static final String RERANK_ANSWER_EN = """
             {"results": [{"index": 0, "score": 0.91, "band": "high", "document": {"text": "Paris is the capital of France."},
               "sub_scores": {"text": 0.91}}, {"index": 1, "score": 0.08, "band": "low", "sub_scores": {"text": 0.08}}],
              "model": "lite", "instruction": "Given a question, retrieve passages that answer it.", "took_ms": 20,
              "usage": {"prompt_tokens": 34, "total_tokens": 34}}""";
     public static final String RERANK_ANSWER_ZH = """
-            {"results": [{"index": 1, "score": 0.77, "band": "high", "sub_scores": {"text": 0.77}},
-              {"index": 0, "score": 0.26, "band": "low", "sub_scores": {"text": 0.26}}],
-             "model": "lite", "instruction": "Given a question, retrieve passages that answer it.", "took_ms": 18,
-             "usage": {"prompt_tokens": 38, "total_tokens": 38}}""";
+            {"results": [{"index": 1, "score": 0.81, "band": "high", "sub_scores": {"text": 0.81}},
+              {"index": 0, "score": 0.23, "band": "low", "sub_scores": {"text": 0.23}}],
+             "model": "lite", "instruction": "Given a product search query, rank products by how likely the shopper is to buy them.",
+             "took_ms": 18, "usage": {"prompt_tokens": 23, "total_tokens": 23}}""";
 
     public static final String MULTIPART_EN = """
             {"request": "{\\"query\\": \\"red dress\\", \\"documents\\": [\\"Summer dress\\", \\"\\"]}",
@@ -43,15 +43,15 @@ public final class ApiExamples {
             {"query": "red dress", "document": {"text": "A red summer dress", "image_url": "https://shop.example/dress.jpg"},
              "instruction": "ecommerce-search"}""";
     public static final String SCORE_ZH = """
-            {"query": "中国的首都是哪里?", "document": "北京是中华人民共和国的首都"}""";
+            {"query": "红色连衣裙", "document": "夏季红色连衣裙"}""";
     public static final String SCORE_ANSWER_EN = """
             {"score": 0.81, "band": "high", "sub_scores": {"text": 0.81, "image": 0.64}, "consistency": "consistent",
              "model": "lite", "instruction": "Given a product search query, rank products by how likely the shopper is to buy them.",
              "took_ms": 40, "usage": {"prompt_tokens": 12, "total_tokens": 12}}""";
     public static final String SCORE_ANSWER_ZH = """
-            {"score": 0.77, "band": "high", "sub_scores": {"text": 0.77}, "model": "lite",
+            {"score": 0.81, "band": "high", "sub_scores": {"text": 0.81}, "model": "lite",
              "instruction": "Given a query, retrieve relevant documents.", "took_ms": 12,
-             "usage": {"prompt_tokens": 27, "total_tokens": 27}}""";
+             "usage": {"prompt_tokens": 16, "total_tokens": 16}}""";
 
     public static final String INSTRUCTIONS_EN = """
             {"default": "Given a query, retrieve relevant documents.",
@@ -97,14 +97,14 @@ public final class ApiExamples {
                            "Washington, D.C. is the capital of the United States."],
              "top_n": 1, "max_tokens_per_doc": 512}""";
     public static final String COHERE_V2_ZH = """
-            {"model": "rerank-v3.5", "query": "中国的首都是哪里?",
-             "documents": ["上海是中国的经济中心", "北京是中华人民共和国的首都"], "max_tokens_per_doc": 256}""";
+            {"model": "rerank-v3.5", "query": "红色连衣裙",
+             "documents": ["蓝色牛仔裤", "夏季红色连衣裙"], "max_tokens_per_doc": 256}""";
     public static final String COHERE_V2_ANSWER_EN = """
             {"id": "9d1f0c8e-3b7a-4a52-b1f4-0e6a7c2d5b90", "results": [{"index": 1, "relevance_score": 0.93}],
              "meta": {"api_version": {"version": "2"}, "billed_units": {"search_units": 1}, "tokens": {"input_tokens": 41, "output_tokens": 0}}}""";
     public static final String COHERE_V2_ANSWER_ZH = """
-            {"id": "2b6f3e1a-7c4d-4e8f-9a0b-1c2d3e4f5a6b", "results": [{"index": 1, "relevance_score": 0.77}, {"index": 0, "relevance_score": 0.26}],
-             "meta": {"api_version": {"version": "2"}, "billed_units": {"search_units": 1}, "tokens": {"input_tokens": 38, "output_tokens": 0}}}""";
+            {"id": "2b6f3e1a-7c4d-4e8f-9a0b-1c2d3e4f5a6b", "results": [{"index": 1, "relevance_score": 0.81}, {"index": 0, "relevance_score": 0.23}],
+             "meta": {"api_version": {"version": "2"}, "billed_units": {"search_units": 1}, "tokens": {"input_tokens": 23, "output_tokens": 0}}}""";
 
     public static final String TEI_EN = """
             {"query": "What is Deep Learning?", "texts": ["Deep Learning is not...", "Deep learning is..."], "return_text": true}""";
