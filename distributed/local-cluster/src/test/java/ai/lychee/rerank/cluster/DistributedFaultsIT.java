@@ -100,10 +100,11 @@ class DistributedFaultsIT {
             channel.queueBind(results, cluster.namespace() + ".rerank-results", "#");
             publishRequest(channel, "evt-good", Variants.body(0));
             publishRequest(channel, "evt-bad", "{\"query\": \"q\", \"documents\": []}");
+            publishRequest(channel, "evt-bad-type", "{\"query\": {\"text\": 5}, \"documents\": [\"d\"]}");
 
             Map<String, GetResponse> byId = new ConcurrentHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (byId.size() < 2 && System.nanoTime() < deadline) {
+            while (byId.size() < 3 && System.nanoTime() < deadline) {
                 GetResponse got = channel.basicGet(results, true);
                 if (got == null) {
                     LocalCluster.sleep(100);
@@ -111,7 +112,7 @@ class DistributedFaultsIT {
                     byId.put(got.getProps().getCorrelationId(), got);
                 }
             }
-            assertThat(byId).containsKeys("evt-good", "evt-bad");
+            assertThat(byId).containsKeys("evt-good", "evt-bad", "evt-bad-type");
             GetResponse good = byId.get("evt-good");
             assertThat(good.getEnvelope().getRoutingKey()).isEqualTo("scored");
             VARIANTS.assertAnswer(0, new Http.Answer(200, Http.JSON.readTree(good.getBody())));
@@ -120,6 +121,11 @@ class DistributedFaultsIT {
             JsonNode problem = Http.JSON.readTree(bad.getBody());
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("field").asText()).isEqualTo("documents");
+            GetResponse badType = byId.get("evt-bad-type");
+            assertThat(badType.getEnvelope().getRoutingKey()).isEqualTo("rejected");
+            JsonNode typeProblem = Http.JSON.readTree(badType.getBody());
+            assertThat(typeProblem.get("status").asInt()).isEqualTo(400);
+            assertThat(typeProblem.get("field").asText()).as("a number where text belongs is refused, not read as \"5\"").isEqualTo("query.text");
         }
     }
 

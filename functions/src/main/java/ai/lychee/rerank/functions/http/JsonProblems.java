@@ -4,6 +4,8 @@ import ai.lychee.rerank.functions.validation.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -17,6 +19,30 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
+    /** What a value of a scalar type must look like in JSON; null for other types (Jackson's message says it). */
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return null;
+    }
+
+    /** The JSON kind of the value that did not fit, from what Jackson reports about it. */
+    private static String given(JsonMappingException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+            Object value = invalid.getValue();
+            return value instanceof Boolean ? "a boolean (" + value + ")"
+                    : value instanceof Number ? "a number (" + value + ")" : "\"" + value + "\"";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        return message.contains("Array value") || message.contains("START_ARRAY") ? "an array"
+                : message.contains("Object value") || message.contains("START_OBJECT") ? "an object"
+                : "that (" + message + ")";
+    }
+
     /** @param whole the field to name when the fault is the JSON itself ({@code body}, {@code request}) */
     public static InvalidRequestException of(JsonProcessingException e, String whole) {
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -28,8 +54,11 @@ public final class JsonProblems {
         if (e instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonParseException)
                 && !String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
             String field = JsonPaths.of(mapping.getPath());
-            return InvalidRequestException.badRequest(field.isEmpty() ? whole : field,
-                    (field.isEmpty() ? "the " + whole : field) + " has the wrong type or shape: " + e.getOriginalMessage());
+            String name = field.isEmpty() ? "the " + whole : field;
+            String expected = e instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
+            return InvalidRequestException.badRequest(field.isEmpty() ? whole : field, expected != null
+                    ? name + " must be " + expected + ", not " + given(mapping)
+                    : name + " has the wrong type or shape: " + e.getOriginalMessage());
         }
         if (e instanceof JsonMappingException) {
             return InvalidRequestException.badRequest(whole, "the " + whole + " is not complete, valid JSON: " + e.getOriginalMessage());
