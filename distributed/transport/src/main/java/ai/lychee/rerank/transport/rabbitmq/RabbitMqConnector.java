@@ -99,6 +99,10 @@ public class RabbitMqConnector implements InboundConnector, OutboundConnector {
         }
         long deadline = System.nanoTime() + DRAIN.toNanos();
         consumers.stream().filter(QueueConsumer::settlesByHand).forEach(QueueConsumer::stopConsuming);
+        int inHand = consumers.stream().mapToInt(QueueConsumer::unsettled).sum();
+        if (inHand > 0) {
+            LOG.infof("stopping: taking no more messages; finishing the %d in hand", inHand);
+        }
         for (QueueConsumer consumer : consumers) {
             if (consumer.settlesByHand() && !consumer.awaitSettled(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                 LOG.warnf("stopping with %d deliveries unsettled: the broker gives them to another consumer", consumer.unsettled());
