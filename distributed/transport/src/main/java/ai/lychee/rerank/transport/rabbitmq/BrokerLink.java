@@ -5,6 +5,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ final class BrokerLink implements AutoCloseable {
     private final ConnectionFactory factory;
     private final ScheduledExecutorService scheduler;
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    /** The connection each session last opened on: a session attached while connecting is opened once. */
+    private final Map<Session, Connection> openedOn = new ConcurrentHashMap<>();
     private volatile Connection connection;
     private volatile boolean started;
     private volatile boolean closed;
@@ -58,7 +62,7 @@ final class BrokerLink implements AutoCloseable {
         }
         Connection current = connection;
         if (current != null && current.isOpen()) {
-            scheduler.execute(() -> open(session, current));
+            scheduler.execute(() -> open(session, current, false));
         }
     }
 
@@ -69,7 +73,7 @@ final class BrokerLink implements AutoCloseable {
         }
         scheduler.schedule(() -> {
             if (!closed && on == connection && on.isOpen()) {
-                open(session, on);
+                open(session, on, true);
             }
         }, settings.reconnectInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -97,7 +101,7 @@ final class BrokerLink implements AutoCloseable {
                 outageSince = 0;
             }
             for (Session session : sessions) {
-                open(session, opened);
+                open(session, opened, false);
             }
         } catch (IOException | TimeoutException | RuntimeException e) {
             if (outageSince == 0 || !warned) {
@@ -110,7 +114,11 @@ final class BrokerLink implements AutoCloseable {
         }
     }
 
-    private void open(Session session, Connection on) {
+    /** @param again whether the session's channel on this same connection closed and is opened anew */
+    private void open(Session session, Connection on, boolean again) {
+        if (!again && openedOn.put(session, on) == on) {
+            return;
+        }
         try {
             session.open(on);
         } catch (IOException | RuntimeException e) {
