@@ -92,8 +92,9 @@ final class BrokerLink implements AutoCloseable {
         }
         try {
             Connection opened = factory.newConnection(name);
-            opened.addShutdownListener(cause -> onLost(opened, cause));
             connection = opened;
+            // Added after it became the live one: a connection already closed again calls it at once.
+            opened.addShutdownListener(cause -> onLost(opened, cause));
             warned = false;
             if (outageSince != 0) {
                 LOG.infof("%s: connected to %s again after %d ms", name, settings,

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -39,7 +42,10 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
     private final Duration publishTimeout;
     private final BrokerLink link;
     private final ExecutorService sender;
-    private final Object lock = new Object();
+    /** Handed over by senders, not yet taken in line: adding never waits for the broker. */
+    private final Queue<Outgoing> inbox = new ConcurrentLinkedQueue<>();
+    /** Held while sending, which blocks when the broker blocks publishers. */
+    private final ReentrantLock lock = new ReentrantLock();
     /** Not on the wire, oldest first. Guarded by {@link #lock}. */
     private final Deque<Outgoing> waiting = new ArrayDeque<>();
     /** The channel messages go out on, with what it has sent and the broker not yet confirmed. Guarded by lock. */
@@ -86,9 +92,7 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
         }
         long timeout = address.deadline() == null ? publishTimeout.toNanos()
                 : Duration.between(Instant.now(), address.deadline()).toNanos();
-        synchronized (lock) {
-            waiting.addLast(new Outgoing(message, body, address, System.nanoTime() + timeout));
-        }
+        inbox.add(new Outgoing(message, body, address, System.nanoTime() + timeout));
         scheduleSend();
     }
 
@@ -116,23 +120,32 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
                 link.reopenLater(this, connection);
             }
         });
-        synchronized (lock) {
+        lock.lock();
+        try {
             current = generation;
+        } finally {
+            lock.unlock();
         }
         scheduleSend();
     }
 
     /** Messages not yet confirmed by the broker (waiting or on the wire). */
     int unconfirmed() {
-        synchronized (lock) {
-            return waiting.size() + (current == null ? 0 : current.unconfirmed().size());
+        lock.lock();
+        try {
+            return inbox.size() + waiting.size() + (current == null ? 0 : current.unconfirmed().size());
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Nacks what waited past its deadline; called periodically. */
+    /** Nacks what waited past its deadline; called periodically (skipped while a send is under way). */
     void dropExpired() {
         List<Outgoing> expired = new ArrayList<>();
-        synchronized (lock) {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
             for (Iterator<Outgoing> it = waiting.iterator(); it.hasNext(); ) {
                 Outgoing outgoing = it.next();
                 if (outgoing.millisLeft() <= 0) {
@@ -140,6 +153,8 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
                     expired.add(outgoing);
                 }
             }
+        } finally {
+            lock.unlock();
         }
         for (Outgoing outgoing : expired) {
             outgoing.message().nack(new IllegalStateException("the broker could not be reached in time to send it"));
@@ -159,7 +174,11 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
     }
 
     private void sendWaiting() {
-        synchronized (lock) {
+        lock.lock();
+        try {
+            for (Outgoing handed = inbox.poll(); handed != null; handed = inbox.poll()) {
+                waiting.addLast(handed);
+            }
             Generation generation = current;
             if (generation == null || !generation.channel().isOpen()) {
                 return;
@@ -181,6 +200,8 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
                     return; // the channel is going: its shutdown listener puts everything back
                 }
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -198,8 +219,11 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
         }
         // The broker could not take them (an internal error): send again while their deadlines allow.
         LOG.warnf("%s: the broker refused %d message(s); sending again", name, settled.size());
-        synchronized (lock) {
+        lock.lock();
+        try {
             settled.forEach(waiting::addFirst);
+        } finally {
+            lock.unlock();
         }
         scheduleSend();
     }
@@ -213,13 +237,16 @@ final class ConfirmedPublisher implements BrokerLink.Session, Flow.Subscriber<Me
                 back.add(outgoing);
             }
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (current == generation) {
                 current = null;
             }
             for (int i = back.size() - 1; i >= 0; i--) {
                 waiting.addFirst(back.get(i));
             }
+        } finally {
+            lock.unlock();
         }
         if (!back.isEmpty()) {
             LOG.infof("%s: %d message(s) sent but not confirmed before the channel closed; they go again", name, back.size());
