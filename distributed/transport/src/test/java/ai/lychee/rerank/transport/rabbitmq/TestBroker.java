@@ -58,16 +58,28 @@ final class TestBroker implements AutoCloseable {
         return cut;
     }
 
-    /** {@code messages_ready} and {@code messages_unacknowledged} of a queue. */
+    /**
+     * {@code messages_ready} and {@code messages_unacknowledged} of a queue. A quorum queue's figures can be missing
+     * from a listing for a moment after connections churn, so it asks again rather than read them as zero.
+     */
     long[] counts(String queue) {
-        for (String line : ctl("list_queues", "-q", "--no-table-headers", "-p", vhost, "name", "messages_ready",
-                "messages_unacknowledged").split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length == 3 && columns[0].equals(queue)) {
-                return new long[] {Long.parseLong(columns[1]), Long.parseLong(columns[2])};
+        String listing = "";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            listing = ctl("list_queues", "-q", "--no-table-headers", "-p", vhost, "name", "messages_ready", "messages_unacknowledged");
+            for (String line : listing.split("\n")) {
+                String[] columns = line.trim().split("\\s+");
+                if (columns.length == 3 && columns[0].equals(queue) && columns[1].matches("\\d+") && columns[2].matches("\\d+")) {
+                    return new long[] {Long.parseLong(columns[1]), Long.parseLong(columns[2])};
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
-        return new long[] {0, 0};
+        throw new IllegalStateException("queue " + queue + " is not in the listing: " + listing);
     }
 
     @Override
