@@ -38,6 +38,8 @@ final class Usage {
               functions                                  the edge alone (HTTP API, web page)
               worker                                     a scoring worker alone
               cluster-loadtest                           starts a local cluster; requests/s, p99 with 1 and 2 workers
+              cluster-soak [--runs 5] [--restart-at N]   a worker killed, connections cut (and the broker restarted)
+                                                         again and again; answered / failed / dead-lettered per run
 
             INSTRUCTION is a preset name (see GET /api/instructions) or free text.
             """;

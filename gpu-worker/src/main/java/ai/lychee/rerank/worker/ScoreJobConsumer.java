@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * Takes score jobs off the channel, hands their pairs to the batcher and publishes the reply.
  * It returns at once so the next job can join the same batch; the job is acknowledged only after
- * its reply is published, so with a broker a worker that dies mid-batch loses nothing.
+ * its reply is published, so with a broker a worker that dies mid-batch loses nothing. A job whose
+ * caller has stopped waiting (past its deadline) is dropped unscored; so is one whose reply could not
+ * be delivered before that deadline, since another try could not reach anyone either.
  */
 @ApplicationScoped
 public class ScoreJobConsumer {
@@ -44,6 +46,10 @@ public class ScoreJobConsumer {
     public CompletionStage<Void> consume(Message<ScoreJob> message) {
         long arrived = System.nanoTime();
         ScoreJob job = message.getPayload();
+        if (job.expiredAt(System.currentTimeMillis())) {
+            LOG.debugf("job %s dropped unscored: its caller stopped waiting", job.id());
+            return message.ack();
+        }
         List<ScoringPair> pairs = job.documents().stream()
                 .map(document -> new ScoringPair(job.instruction(), job.query(), document, job.maxDocumentTokens()))
                 .toList();
@@ -60,9 +66,12 @@ public class ScoreJobConsumer {
     }
 
     private void publish(ScoreReply reply, ScoreJob job, Message<ScoreJob> message) {
-        replies.send(Message.of(reply, Metadata.of(new ReplyRoute(job.replyTo(), job.id())))
+        replies.send(Message.of(reply, Metadata.of(new ReplyRoute(job.replyTo(), job.id(), job.deadline())))
                 .withAck(() -> message.ack())
-                .withNack(failure -> message.nack(failure)));
+                .withNack(failure -> {
+                    LOG.warnf("the reply to job %s could not be delivered before its deadline: %s", job.id(), failure.getMessage());
+                    return message.ack();
+                }));
     }
 
     private ScoreReply failedReply(ScoreJob job, Throwable failure) {

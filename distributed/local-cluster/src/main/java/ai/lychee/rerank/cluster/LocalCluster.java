@@ -98,18 +98,22 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Cuts every broker connection of this cluster (as a network failure or broker restart would). */
+    /**
+     * Cuts every broker connection of this cluster at once, as {@code rabbitmqctl close_all_connections} does for
+     * the whole broker (and a network failure would).
+     *
+     * @return how many connections the cluster had
+     */
     public int cutBrokerConnections() {
-        String listing = RabbitMq.run("list_connections", "-q", "--no-table-headers", "pid", "vhost");
-        int cut = 0;
-        for (String line : listing.split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length == 2 && columns[1].equals(vhost)) {
-                RabbitMq.run("close_connection", columns[0], "lychee fault test: connection cut");
-                cut++;
-            }
-        }
-        return cut;
+        String listing = RabbitMq.run("list_connections", "-q", "--no-table-headers", "vhost");
+        int connections = (int) listing.lines().map(String::trim).filter(vhost::equals).count();
+        RabbitMq.run("close_all_connections", "--vhost", vhost, "--limit", "1000", "lychee fault test: connection cut");
+        return connections;
+    }
+
+    /** Messages in this cluster's queue {@code <namespace>.<name>} (0 when there is none). */
+    public long queued(String name) {
+        return RabbitMq.messages(vhost, namespace + "." + name);
     }
 
     static int freePort() {

@@ -1,9 +1,9 @@
 package ai.lychee.rerank.transport;
 
+import ai.lychee.rerank.transport.rabbitmq.PublishMetadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.OutgoingInterceptor;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import java.io.UncheckedIOException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -19,14 +19,14 @@ public abstract class JsonRouting implements OutgoingInterceptor {
         this.json = json;
     }
 
-    /** Routing key, correlation id and the rest for this message; the content type is set here. */
-    protected abstract OutgoingRabbitMQMetadata.Builder address(Message<?> message);
+    /** Routing key, correlation id, deadline and the rest for this message; the content type is set here. */
+    protected abstract PublishMetadata address(Message<?> message);
 
     @Override
     public final Message<?> beforeMessageSend(Message<?> message) {
-        OutgoingRabbitMQMetadata rabbit = address(message).withContentType("application/json").build();
+        PublishMetadata address = address(message).withContentType("application/json");
         try {
-            return message.withPayload(json.writeValueAsBytes(message.getPayload())).addMetadata(rabbit);
+            return message.withPayload(json.writeValueAsBytes(message.getPayload())).addMetadata(address);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

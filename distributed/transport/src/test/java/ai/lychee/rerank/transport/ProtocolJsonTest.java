@@ -27,10 +27,12 @@ class ProtocolJsonTest {
         ScoreReply back = json.readValue(json.writeValueAsBytes(reply), ScoreReply.class);
         assertThat(back.scores().get(0).tokens()).isEqualTo(new TokenCount(9, 31));
 
-        ScoreJob job = new ScoreJob("job-1", "functions-a", "inst", Content.text("q"), List.of(Content.text("d")), 64, true);
+        ScoreJob job = new ScoreJob("job-1", "functions-a", "inst", Content.text("q"), List.of(Content.text("d")), 64, true,
+                1_800_000_000_000L);
         ScoreJob jobBack = json.readValue(json.writeValueAsBytes(job), ScoreJob.class);
         assertThat(jobBack.maxDocumentTokens()).isEqualTo(64);
         assertThat(jobBack.countTokens()).isTrue();
+        assertThat(jobBack.deadline()).isEqualTo(1_800_000_000_000L);
     }
 
     @Test
@@ -40,7 +42,7 @@ class ProtocolJsonTest {
         String reply = json.writeValueAsString(ScoreReply.ok("job-4", "lite", List.of(DocumentScore.of(0.3))));
         assertThat(reply).doesNotContain("tokens");
         String job = json.writeValueAsString(new ScoreJob("job-4", "f", "i", Content.text("q"), List.of(Content.text("d"))));
-        assertThat(job).doesNotContain("maxDocumentTokens").doesNotContain("countTokens");
+        assertThat(job).doesNotContain("maxDocumentTokens").doesNotContain("countTokens").doesNotContain("deadline");
         assertThat(json.readTree(reply).get("scores").get(0).fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("score", "subScores", "flags", "consistency");
     }

@@ -21,6 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 /**
  * Sends score jobs to the worker and matches its replies to the waiting callers by job id.
  * The channels are in-memory in the embedded mode and RabbitMQ when distributed; this class does not know which.
+ * A job carries its caller's deadline: the transport keeps trying to send it until then, so a broker restart
+ * costs no request; past it the caller gets 504. The first reply to a job answers it; later copies (a job
+ * scored twice after a redelivery) and a copy's failure reach nobody.
  */
 @ApplicationScoped
 public class ScoreDispatcher {
@@ -44,14 +47,15 @@ public class ScoreDispatcher {
         String id = UUID.randomUUID().toString();
         CompletableFuture<ScoreReply> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        ScoreJob job = new ScoreJob(id, config.instanceId(), instruction, query, documents, maxDocumentTokens, true);
+        long timeoutMs = config.workerTimeout().toMillis();
+        ScoreJob job = new ScoreJob(id, config.instanceId(), instruction, query, documents, maxDocumentTokens, true,
+                System.currentTimeMillis() + timeoutMs);
         jobs.send(job).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 reply.completeExceptionally(new WorkerFailedException(503,
                         "the score job could not be sent to a worker: " + failure.getMessage()));
             }
         });
-        long timeoutMs = config.workerTimeout().toMillis();
         return Uni.createFrom().completionStage(reply)
                 .ifNoItem().after(config.workerTimeout())
                 .failWith(() -> new WorkerFailedException(504, "no worker answered within " + timeoutMs + " ms"))
@@ -68,14 +72,15 @@ public class ScoreDispatcher {
 
     /**
      * The transport gave up on a job (a broker dead-lettered it after repeated failures, say): its caller
-     * gets this error now instead of waiting for the timeout. Unknown or finished jobs are ignored.
+     * gets this error now instead of waiting for the timeout. Unknown or answered jobs are ignored.
+     *
+     * @return whether a caller was still waiting for the job
      */
-    public void giveUp(String jobId, WorkerFailedException reason) {
+    public boolean giveUp(String jobId, WorkerFailedException reason) {
         CompletableFuture<ScoreReply> waiting = pending.remove(jobId);
-        if (waiting != null) {
-            waiting.completeExceptionally(reason);
-        }
+        return waiting != null && waiting.completeExceptionally(reason);
     }
+
 
     /** Identifies this functions instance so replies can be routed back to it. */
     public String instanceId() {

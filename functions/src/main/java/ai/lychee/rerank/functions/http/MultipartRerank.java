@@ -39,7 +39,8 @@ public class MultipartRerank {
         try {
             request = json.readValue(requestJson, RerankRequest.class);
         } catch (JsonProcessingException e) {
-            throw InvalidRequestException.badRequest("request", "the 'request' part is not a valid request: " + e.getOriginalMessage());
+            // A field of the right name but the wrong type is named by its path, as in a JSON body.
+            throw JsonProblems.of(e, "request");
         }
         ContentInput query = request.query();
         List<ContentInput> documents = request.documents() == null ? new ArrayList<>() : new ArrayList<>(request.documents());

@@ -31,43 +31,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        return Problem.of(400, "the body is not valid JSON: " + e.getOriginalMessage(), "body").toResponse();
+        return json(e);
     }
 
     /** Wrong types and the like: name the JSON path that did not fit. */
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
-        if (e.getCause() instanceof JsonParseException || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
-            return Problem.of(400, "the body is not complete, valid JSON: " + e.getOriginalMessage(), "body").toResponse();
-        }
-        String field = JsonPaths.of(e.getPath());
-        String detail = (field.isEmpty() ? "the body" : field) + " has the wrong type or shape: " + e.getOriginalMessage();
-        return Problem.of(400, detail, field.isEmpty() ? "body" : field).toResponse();
+        return json(e);
     }
 
     /** Declared for the concrete types too, so they win over the framework's own mappers for them. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
-        return unmappableJson(e);
+        return json(e);
     }
 
-    /** Unknown fields are refused on our own API so that a typo ("topn") is not silently ignored. */
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        String field = JsonPaths.of(e.getPath());
-        String known = e.getKnownPropertyIds() == null ? "" : "; known fields: " + e.getKnownPropertyIds().stream()
-                .map(String::valueOf).sorted().reduce((a, b) -> a + ", " + b).orElse("");
-        return Problem.of(400, "unknown field '" + e.getPropertyName() + "'" + known, field).toResponse();
+        return json(e);
     }
 
     @ServerExceptionMapper
     public Response invalidJsonValue(InvalidFormatException e) {
-        return unmappableJson(e);
+        return json(e);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
-        return Problem.of(400, "the body could not be read as JSON: " + e.getOriginalMessage(), "body").toResponse();
+        return json(e);
     }
 
     @ServerExceptionMapper
@@ -75,7 +66,7 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         String detail = e.getMessage();
         if (e.getCause() instanceof JsonProcessingException json) {
-            return json instanceof JsonMappingException mapping ? unmappableJson(mapping) : otherJson(json);
+            return json(json);
         }
         return Problem.of(status, detail, null).toResponse();
     }
@@ -84,6 +75,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableBody(java.io.IOException e) {
         return Problem.of(400, "the request body could not be read: " + e.getMessage(), "body").toResponse();
+    }
+
+    private static Response json(JsonProcessingException e) {
+        InvalidRequestException invalid = JsonProblems.of(e, "body");
+        return Problem.of(invalid.status(), invalid.getMessage(), invalid.field()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -2,13 +2,14 @@ package ai.lychee.rerank.functions.events;
 
 import ai.lychee.rerank.functions.RerankFunctions;
 import ai.lychee.rerank.functions.api.RerankRequest;
+import ai.lychee.rerank.functions.http.JsonProblems;
 import ai.lychee.rerank.functions.http.Problem;
-import ai.lychee.rerank.transport.JsonPayloads;
 import ai.lychee.rerank.functions.validation.InvalidRequestException;
+import ai.lychee.rerank.transport.rabbitmq.DeliveryMetadata;
+import ai.lychee.rerank.transport.rabbitmq.PublishMetadata;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,9 +29,10 @@ import org.jboss.logging.Logger;
  * {@code POST /api/rerank}) taken from a durable queue is scored like an HTTP one and its result
  * published to the results exchange, routing key {@value #SCORED} (the HTTP response body) or
  * {@value #REJECTED} (an RFC 7807 problem for input that will never score), with the request's
- * correlation id (or message id). At least once: the request is acknowledged only after the broker
- * confirmed its result; when scoring failed for want of a worker it is requeued, and past the delivery
- * limit dead-lettered. A redelivered request may be answered twice: consumers dedupe by correlation id.
+ * correlation id (or message id). The request is acknowledged only after the broker confirmed its result;
+ * when no worker could score it, it goes back to the queue as a failed delivery, and past the delivery limit it
+ * is dead-lettered. A copy of a request this instance is answering or has answered (handed out again after a
+ * connection dropped) gets no second result ({@link AnsweredRequests}).
  */
 @ApplicationScoped
 public class RerankRequestConsumer {
@@ -48,57 +50,81 @@ public class RerankRequestConsumer {
     ObjectMapper json;
 
     @Inject
+    AnsweredRequests answered;
+
+    @Inject
     @Channel(RESULTS)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<byte[]> results;
 
     @Incoming(REQUESTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public CompletionStage<Void> consume(Message<?> message) {
-        String correlationId = message.getMetadata(IncomingRabbitMQMetadata.class)
-                .flatMap(rabbit -> rabbit.getCorrelationId().or(rabbit::getMessageId))
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        String correlationId = message.getMetadata(DeliveryMetadata.class)
+                .flatMap(delivery -> delivery.correlationId().or(delivery::messageId))
                 .orElse(null);
-        Uni.createFrom().deferred(() -> functions.rerank(parse(message)))
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        CompletableFuture<Boolean> earlier = correlationId == null ? null : answered.claim(correlationId, outcome);
+        if (earlier != null) {
+            earlier.thenAccept(done -> {
+                if (done) {
+                    LOG.debugf("rerank request %s was answered already; this copy is settled without a second result", correlationId);
+                    message.ack();
+                } else {
+                    consume(message);
+                }
+            });
+            return CompletableFuture.completedFuture(null);
+        }
+        Uni.createFrom().deferred(() -> functions.rerank(parse(message.getPayload())))
                 .subscribe().with(
-                        response -> publish(message, correlationId, SCORED, response),
+                        response -> publish(message, correlationId, SCORED, response, outcome),
                         failure -> {
                             if (failure instanceof InvalidRequestException invalid) {
-                                publish(message, correlationId, REJECTED, Problem.of(invalid.status(), invalid.getMessage(), invalid.field()));
+                                publish(message, correlationId, REJECTED,
+                                        Problem.of(invalid.status(), invalid.getMessage(), invalid.field()), outcome);
                             } else {
                                 // No worker, or the worker failed: try again later (the broker counts the attempts).
                                 LOG.warnf("rerank request %s not scored, returned to the queue: %s", correlationId, failure.getMessage());
+                                outcome.complete(false);
                                 message.nack(failure);
                             }
                         });
         return CompletableFuture.completedFuture(null);
     }
 
-    private RerankRequest parse(Message<?> message) {
-        byte[] body = JsonPayloads.bytes(message.getPayload());
+    private RerankRequest parse(byte[] body) {
         try {
             return json.readValue(body == null ? new byte[0] : body, RerankRequest.class);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e, "body");
         } catch (IOException e) {
-            throw new InvalidRequestException(400, "body", "the message body is not a rerank request: " + e.getMessage());
+            throw InvalidRequestException.badRequest("body", "the message body is not a rerank request: " + e.getMessage());
         }
     }
 
-    private void publish(Message<?> request, String correlationId, String outcome, Object body) {
+    private void publish(Message<?> request, String correlationId, String outcome, Object body, CompletableFuture<Boolean> answer) {
         byte[] encoded;
         try {
             encoded = json.writeValueAsBytes(body);
         } catch (IOException e) {
+            answer.complete(false);
             request.nack(e);
             return;
         }
-        OutgoingRabbitMQMetadata.Builder rabbit = new OutgoingRabbitMQMetadata.Builder()
-                .withRoutingKey(outcome)
-                .withContentType(outcome.equals(SCORED) ? "application/json" : Problem.MEDIA_TYPE)
-                .withDeliveryMode(2);
+        PublishMetadata address = PublishMetadata.to(outcome)
+                .withContentType(outcome.equals(SCORED) ? "application/json" : Problem.MEDIA_TYPE);
         if (correlationId != null) {
-            rabbit.withCorrelationId(correlationId);
+            address = address.withCorrelationId(correlationId);
         }
-        results.send(Message.of(encoded, Metadata.of(rabbit.build()))
-                .withAck(request::ack)
-                .withNack(request::nack));
+        results.send(Message.of(encoded, Metadata.of(address))
+                .withAck(() -> {
+                    answer.complete(true);
+                    return request.ack();
+                })
+                .withNack(failure -> {
+                    answer.complete(false);
+                    return request.nack(failure);
+                }));
     }
 }

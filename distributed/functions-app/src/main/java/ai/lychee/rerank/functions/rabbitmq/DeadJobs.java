@@ -2,7 +2,7 @@ package ai.lychee.rerank.functions.rabbitmq;
 
 import ai.lychee.rerank.functions.dispatch.ScoreDispatcher;
 import ai.lychee.rerank.functions.dispatch.WorkerFailedException;
-import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import ai.lychee.rerank.transport.rabbitmq.DeliveryMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Score jobs of this instance that the broker dead-lettered (past the delivery limit: they failed or
- * killed every worker they reached; or expired unclaimed). Their callers get a clear error now
- * instead of waiting out the timeout. The body is not read: a job too broken to decode still names
- * its caller in its properties.
+ * Score jobs of this instance that the broker dead-lettered: one no worker could decode, one whose deliveries
+ * kept ending without an answer (past the delivery limit), or one that expired unclaimed. A caller still waiting
+ * gets a clear error now instead of waiting out the timeout. A dead copy of a job already answered (it was
+ * scored, then also redelivered) concerns nobody and is only noted. The body is not read: a job too broken to
+ * decode still names its caller in its properties.
  */
 @ApplicationScoped
 public class DeadJobs {
@@ -31,29 +32,30 @@ public class DeadJobs {
 
     @Incoming(CHANNEL)
     public CompletionStage<Void> onDeadJob(Message<?> message) {
-        message.getMetadata(IncomingRabbitMQMetadata.class).ifPresent(rabbit -> {
-            String jobId = rabbit.getCorrelationId().orElse(null);
-            Death death = Death.of(rabbit.getHeaders());
-            LOG.warnf("score job %s was dead-lettered (%s after %d deliveries)", jobId, death.reason(), death.count());
-            if (jobId != null) {
-                dispatcher.giveUp(jobId, death.reason().equals("expired")
-                        ? new WorkerFailedException(504, "no worker took the score job before it expired")
-                        : new WorkerFailedException(502, "the score job failed on the workers " + death.count()
-                                + " times and was set aside (dead-lettered, reason: " + death.reason() + ")"));
+        message.getMetadata(DeliveryMetadata.class).ifPresent(delivery -> {
+            String jobId = delivery.correlationId().orElse(null);
+            String reason = reason(delivery.headers());
+            boolean callerWaited = jobId != null && dispatcher.giveUp(jobId, switch (reason) {
+                case "expired" -> new WorkerFailedException(504, "no worker took the score job before it expired");
+                case "rejected" -> new WorkerFailedException(502,
+                        "the score job could not be read by the workers and was set aside (dead-lettered)");
+                default -> new WorkerFailedException(502, "the score job's deliveries kept ending without an answer"
+                        + " (the workers holding it died) and it was set aside (dead-lettered, reason: " + reason + ")");
+            });
+            if (callerWaited) {
+                LOG.warnf("score job %s was dead-lettered (%s)", jobId, reason);
+            } else {
+                LOG.infof("a copy of score job %s, answered already, was dead-lettered (%s)", jobId, reason);
             }
         });
         return message.ack();
     }
 
-    /** The first entry of RabbitMQ's x-death header: why and how often. */
-    record Death(String reason, long count) {
-        static Death of(Map<String, Object> headers) {
-            if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> first) {
-                Object count = first.get("count");
-                return new Death(String.valueOf(first.get("reason")), count instanceof Number n ? n.longValue() : 1);
-            }
-            Object delivered = headers.get("x-delivery-count");
-            return new Death("delivery_limit", delivered instanceof Number n ? n.longValue() : 0);
+    /** Why RabbitMQ dead-lettered it: the first entry of its x-death header (delivery_limit, rejected, expired). */
+    static String reason(Map<String, Object> headers) {
+        if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> first) {
+            return String.valueOf(first.get("reason"));
         }
+        return "unknown";
     }
 }
