@@ -10,26 +10,7 @@ WORKERS="${LYCHEE_WORKERS:-2}"
 PORT="${LYCHEE_PORT:-7860}"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-need=()
-command -v rabbitmq-server >/dev/null 2>&1 || need+=(rabbitmq-server)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]}..."
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}"
-fi
-
-if ! $SUDO rabbitmqctl -q status >/dev/null 2>&1; then
-  echo "starting RabbitMQ..."
-  $SUDO service rabbitmq-server start >/dev/null 2>&1 || ($SUDO rabbitmq-server -detached)
-  $SUDO rabbitmqctl -q wait --timeout 60 /var/lib/rabbitmq/mnesia/rabbit@$(hostname -s).pid >/dev/null 2>&1 || sleep 10
-fi
-if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
-  echo "starting Redis..."
-  $SUDO mkdir -p /var/lib/redis /var/log/redis
-  $SUDO redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
-    --dir /var/lib/redis --logfile /var/log/redis/lychee.log
-fi
+"$ROOT/scripts/ensure-services.sh"
 
 cd "$ROOT"
 if [ ! -f distributed/functions-app/target/quarkus-app/quarkus-run.jar ] || [ ! -f distributed/worker-app/target/quarkus-app/quarkus-run.jar ]; then
