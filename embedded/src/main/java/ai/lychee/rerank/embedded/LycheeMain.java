@@ -4,6 +4,7 @@ import ai.lychee.rerank.embedded.cli.CalibrateCommand;
 import ai.lychee.rerank.embedded.cli.CliArgs;
 import ai.lychee.rerank.embedded.cli.CliException;
 import ai.lychee.rerank.embedded.cli.LoadTestCommand;
+import ai.lychee.rerank.embedded.cli.MmBenchCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The {@code lychee} entry point. {@code load} and {@code share} run the service; {@code score},
  * {@code rerank}, {@code eval} and {@code bench} run once and exit; {@code loadtest} drives a running service
- * over HTTP and {@code calibrate} cross-validates the lite calibration, both without starting Quarkus. Options that decide how Quarkus
+ * over HTTP, {@code calibrate} cross-validates the lite calibration and {@code mm-bench} dry-runs lychee-rerank-mm at
+ * its real size, all without starting Quarkus. Options that decide how Quarkus
  * starts (port, host, share token) are turned into system properties before it does.
  */
 @QuarkusMain
@@ -33,6 +35,10 @@ public class LycheeMain {
             }
             if (command.equals("calibrate")) {
                 System.exit(new CalibrateCommand(System.out, System.err).run(CliArgs.parse(rest, StartupOptions.FLAGS)));
+                return;
+            }
+            if (command.equals("mm-bench")) {
+                System.exit(new MmBenchCommand(System.out).run(CliArgs.parse(rest, MmBenchCommand.FLAGS)));
                 return;
             }
             if (SERVER_COMMANDS.contains(command)) {

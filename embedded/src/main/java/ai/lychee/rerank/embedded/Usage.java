@@ -33,6 +33,9 @@ final class Usage {
               bench-compare                              plain langchain4j embedAll vs our forward path, restart to ready,
                                                          end-to-end vs forward, cache hit, with spreads and goals
               soak [--requests 10000]                    heap after GC under a stream of never-seen documents
+              mm-bench --config 3b|7b [--layers N] [--docs 20] [--image 448x448] [--load-only]
+                     lychee-rerank-mm at the released 3B/7B dimensions on random weights (written once to
+                     ~/.cache/lychee/mm-bench): load time and memory, shared plan vs pair by pair, FLOPs, A10 estimate
 
             Distributed (docs/distributed.md; RabbitMQ between functions and workers, Redis cache):
               functions                                  the edge alone (HTTP API, web page)

@@ -15,13 +15,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A loaded lychee-rerank-mm: model, tokenizer, image processor and prompt, checked against each other.
- * Scores pairs in forward passes of at most {@code max-batch} pairs.
+ * A loaded lychee-rerank-mm and its serving plan: model, tokenizer, image processor and prompt, checked against each
+ * other at load; then, per scorer call, which work is shared (images by digest, a query's prefix across its
+ * documents), what is cached across calls ({@link VisionCache}) and how documents are batched.
  */
 public final class MmReranker implements AutoCloseable {
 
-    /** Per-stage wall time of the last {@link #score} call, in nanoseconds. */
-    public record Timings(long preprocessNanos, long visionNanos, long decoderNanos, long totalNanos) {
+    /**
+     * Per-stage wall time of the last {@link #score} call, in nanoseconds: image decoding and resizing (and
+     * tokenizing), the vision tower, the shared prefixes, and the documents (or, pair by pair, each whole sequence).
+     */
+    public record Timings(long preprocessNanos, long visionNanos, long prefixNanos, long documentsNanos, long totalNanos) {
     }
 
     private final QwenVlModel model;
@@ -31,10 +35,21 @@ public final class MmReranker implements AutoCloseable {
     private final long yesId;
     private final long noId;
     private final int maxBatch;
-    private volatile Timings lastTimings = new Timings(0, 0, 0, 0);
+    private final VisionCache visionCache;
+    private volatile Plan plan;
+    private volatile Timings lastTimings = new Timings(0, 0, 0, 0, 0);
+    private volatile ForwardWork lastWork = new ForwardWork();
+    private volatile float[][] lastYesNo = new float[0][];
+
+    /**
+     * How a call's pairs are run. SHARED: each distinct image once (or from the vision cache), and each query's prefix
+     * once with its keys and values reused by every document. PAIR_BY_PAIR: every pair its own sequence with its own
+     * images, as a plain implementation does; kept as the yardstick the shared plan must match.
+     */
+    public enum Plan { SHARED, PAIR_BY_PAIR }
 
     private MmReranker(QwenVlModel model, HuggingFaceTokenizer tokenizer, ImageProcessor images, RerankPrompt prompt,
-                       long yesId, long noId, int maxBatch) {
+                       long yesId, long noId, int maxBatch, VisionCache visionCache, Plan plan) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.images = images;
@@ -42,10 +57,17 @@ public final class MmReranker implements AutoCloseable {
         this.yesId = yesId;
         this.noId = noId;
         this.maxBatch = maxBatch;
+        this.visionCache = visionCache;
+        this.plan = plan;
     }
 
     /** Loads and cross-checks everything; a {@link ModelFilesException} names what is missing or wrong. */
     public static MmReranker load(MmConfig config) {
+        return load(config, new VisionCache(config.visionCacheBytes()));
+    }
+
+    /** The same, keeping vision-tower outputs across jobs in {@code visionCache}. */
+    public static MmReranker load(MmConfig config, VisionCache visionCache) {
         Path dir = config.modelDir().orElseThrow(() -> new ModelFilesException(
                 "lychee.worker.mm.model-dir is not set: point it at the downloaded lychee-rerank-mm directory"));
         if (!Files.isDirectory(dir)) {
@@ -87,7 +109,8 @@ public final class MmReranker implements AutoCloseable {
                     config.defaultInstruction(), config.imagePlaceholder(), modelConfig.imageTokenId(),
                     modelConfig.vision().spatialMergeSize());
             QwenVlModel model = QwenVlModel.load(dir, device, dtype);
-            return new MmReranker(model, tokenizer, new ImageProcessor(pre), prompt, yes, no, config.maxBatch());
+            return new MmReranker(model, tokenizer, new ImageProcessor(pre), prompt, yes, no, config.maxBatch(),
+                    visionCache, plan(config.plan()));
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
@@ -141,13 +164,153 @@ public final class MmReranker implements AutoCloseable {
         return lastTimings;
     }
 
+    public VisionCache visionCache() {
+        return visionCache;
+    }
+
+    /** Switches the plan (the benchmark runs both on one loaded model). */
+    public void plan(Plan plan) {
+        this.plan = plan;
+    }
+
+    static Plan plan(String setting) {
+        return switch (setting.toLowerCase(Locale.ROOT)) {
+            case "shared" -> Plan.SHARED;
+            case "pair-by-pair" -> Plan.PAIR_BY_PAIR;
+            default -> throw new ModelFilesException("lychee.worker.mm.plan must be shared or pair-by-pair, not " + setting);
+        };
+    }
+
+    /** The yes and no logits behind the last {@link #score} call's scores, per pair (for parity checks). */
+    float[][] lastYesNo() {
+        return lastYesNo;
+    }
+
+    /** The shapes the last {@link #score} call ran, for counting its FLOPs. */
+    public ForwardWork lastWork() {
+        return lastWork;
+    }
+
     /** The model input for one pair (exposed so tests can check token placement). */
     public ModelInput prepare(int index, ScoringPair pair) {
-        RerankPrompt.Side document = side(index, pair.document(), false);
+        try (JobImages images = new JobImages(model, this.images, new VisionCache(0), true, new ForwardWork())) {
+            return prompt.build(pair.instruction(), side(index, pair.query(), true, images), document(index, pair, images));
+        }
+    }
+
+    /** One relevance score in [0, 1] per pair, in order. */
+    public List<Double> score(List<ScoringPair> pairs) {
+        return score(pairs, null);
+    }
+
+    /**
+     * The same, also filling {@code promptTokens} (when not null) with each pair's prompt length: every token the
+     * decoder reads for it, image tokens included.
+     *
+     * <p>The serving plan: each distinct image is preprocessed and encoded once (or taken from the vision cache);
+     * consecutive pairs with the same instruction and query share one prefix run, whose keys and values every
+     * document's continuation reuses, in forward passes of at most {@code max-batch} documents.
+     */
+    public List<Double> score(List<ScoringPair> pairs, int[] promptTokens) {
+        long start = System.nanoTime();
+        float[][] logits = new float[pairs.size()][];
+        long prefixNanos = 0;
+        long documentsNanos = 0;
+        long visionBefore;
+        boolean shared = plan == Plan.SHARED && prompt.sharesPrefix();
+        ForwardWork work = new ForwardWork();
+        try (JobImages images = new JobImages(model, this.images, visionCache, shared, work)) {
+            List<RerankPrompt.Side> queries = new ArrayList<>(pairs.size());
+            List<RerankPrompt.Side> documents = new ArrayList<>(pairs.size());
+            for (int i = 0; i < pairs.size(); i++) {
+                queries.add(side(i, pairs.get(i).query(), true, images));
+                documents.add(document(i, pairs.get(i), images));
+            }
+            for (int from = 0; from < pairs.size(); ) {
+                int to = from + 1;
+                while (to < pairs.size() && (!shared || sameQuery(pairs, queries, from, to))) {
+                    to++;
+                }
+                String instruction = pairs.get(from).instruction();
+                if (shared) {
+                    long t = System.nanoTime();
+                    visionBefore = images.visionNanos();
+                    try (QwenVlModel.Prefix prefix = model.prefill(prompt.prefix(instruction, queries.get(from)),
+                            images::embeddings)) {
+                        work.pass(1, prefix.length(), 0);
+                        prefixNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
+                        for (int chunk = from; chunk < to; chunk += maxBatch) {
+                            List<ModelInput> continuations = new ArrayList<>();
+                            for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
+                                continuations.add(prompt.continuation(instruction, documents.get(i)));
+                                if (promptTokens != null) {
+                                    promptTokens[i] = prefix.length() + continuations.get(i - chunk).ids().length;
+                                }
+                            }
+                            t = System.nanoTime();
+                            visionBefore = images.visionNanos();
+                            float[][] yesNo = model.continueLogits(prefix, continuations, images::embeddings, yesId, noId);
+                            work.pass(continuations.size(), longest(continuations), prefix.length());
+                            documentsNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
+                            for (int i = 0; i < yesNo.length; i++) {
+                                logits[chunk + i] = yesNo[i];
+                            }
+                        }
+                    }
+                } else {
+                    for (int chunk = from; chunk < to; chunk += maxBatch) {
+                        List<ModelInput> inputs = new ArrayList<>();
+                        for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
+                            inputs.add(prompt.build(pairs.get(i).instruction(), queries.get(i), documents.get(i)));
+                            if (promptTokens != null) {
+                                promptTokens[i] = inputs.get(i - chunk).ids().length;
+                            }
+                        }
+                        long t = System.nanoTime();
+                        visionBefore = images.visionNanos();
+                        float[][] yesNo = model.lastLogits(inputs, images::embeddings, yesId, noId);
+                        work.pass(inputs.size(), longest(inputs), 0);
+                        documentsNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
+                        for (int i = 0; i < yesNo.length; i++) {
+                            logits[chunk + i] = yesNo[i];
+                        }
+                    }
+                }
+                from = to;
+            }
+            long total = System.nanoTime() - start;
+            lastWork = work;
+            lastYesNo = logits;
+            lastTimings = new Timings(total - prefixNanos - documentsNanos - images.visionNanos(), images.visionNanos(),
+                    prefixNanos, documentsNanos, total);
+        }
+        List<Double> out = new ArrayList<>(logits.length);
+        for (float[] yesNo : logits) {
+            out.add(YesNoScore.of(yesNo[0], yesNo[1]));
+        }
+        return out;
+    }
+
+    private static int longest(List<ModelInput> inputs) {
+        return inputs.stream().mapToInt(in -> in.ids().length).max().orElse(0);
+    }
+
+    /** Whether pair {@code b} asks the same as pair {@code a}: same instruction, query text and query image. */
+    private static boolean sameQuery(List<ScoringPair> pairs, List<RerankPrompt.Side> queries, int a, int b) {
+        RerankPrompt.Side qa = queries.get(a);
+        RerankPrompt.Side qb = queries.get(b);
+        return java.util.Objects.equals(pairs.get(a).instruction(), pairs.get(b).instruction())
+                && java.util.Objects.equals(qa.text(), qb.text())
+                && (qa.image() == null ? qb.image() == null
+                        : qb.image() != null && qa.image().digest().equals(qb.image().digest()));
+    }
+
+    private RerankPrompt.Side document(int index, ScoringPair pair, JobImages images) {
+        RerankPrompt.Side document = side(index, pair.document(), false, images);
         if (pair.maxDocumentTokens() != null && document.text() != null) {
             document = new RerankPrompt.Side(firstTokens(document.text(), pair.maxDocumentTokens()), document.image());
         }
-        return prompt.build(pair.instruction(), side(index, pair.query(), true), document);
+        return document;
     }
 
     /** The text cut after its first {@code max} tokens, at the end of the last token kept (max_tokens_per_doc). */
@@ -159,41 +322,7 @@ public final class MmReranker implements AutoCloseable {
         return text.substring(0, spans[max - 1] == null ? text.length() : spans[max - 1].getEnd());
     }
 
-    /** One relevance score in [0, 1] per pair, in order. */
-    public List<Double> score(List<ScoringPair> pairs) {
-        return score(pairs, null);
-    }
-
-    /**
-     * The same, also filling {@code promptTokens} (when not null) with each pair's prompt length: every token the
-     * decoder reads for it, image tokens included.
-     */
-    public List<Double> score(List<ScoringPair> pairs, int[] promptTokens) {
-        long start = System.nanoTime();
-        List<ModelInput> inputs = new ArrayList<>(pairs.size());
-        for (int i = 0; i < pairs.size(); i++) {
-            inputs.add(prepare(i, pairs.get(i)));
-            if (promptTokens != null) {
-                promptTokens[i] = inputs.get(i).ids().length;
-            }
-        }
-        long prepared = System.nanoTime();
-        List<Double> scores = new ArrayList<>(pairs.size());
-        long vision = 0;
-        long decoder = 0;
-        for (int from = 0; from < inputs.size(); from += maxBatch) {
-            List<ModelInput> chunk = inputs.subList(from, Math.min(inputs.size(), from + maxBatch));
-            for (float[] yesNo : model.lastLogits(chunk, yesId, noId)) {
-                scores.add(YesNoScore.of(yesNo[0], yesNo[1]));
-            }
-            vision += model.lastTimes().visionNanos();
-            decoder += model.lastTimes().decoderNanos();
-        }
-        lastTimings = new Timings(prepared - start, vision, decoder, System.nanoTime() - start);
-        return scores;
-    }
-
-    private RerankPrompt.Side side(int index, Content content, boolean query) {
+    private RerankPrompt.Side side(int index, Content content, boolean query, JobImages images) {
         String what = query ? "query" : "document";
         if (content == null || (!content.hasText() && !content.hasImage())) {
             throw new InvalidPairException(index, query, "pair " + index + ": the " + what + " has neither text nor image");
@@ -201,7 +330,7 @@ public final class MmReranker implements AutoCloseable {
         ProcessedImage image = null;
         if (content.hasImage()) {
             try {
-                image = images.process(content.image());
+                image = images.image(content.image());
             } catch (IllegalArgumentException e) {
                 throw new InvalidPairException(index, query, "pair " + index + ": the " + what + " image: " + e.getMessage());
             }
@@ -211,6 +340,7 @@ public final class MmReranker implements AutoCloseable {
 
     @Override
     public void close() {
+        visionCache.clear();
         model.close();
         tokenizer.close();
     }

@@ -19,11 +19,13 @@ import java.util.List;
 public class MmScorer implements Scorer {
 
     private final MmConfig config;
+    private final VisionCache visionCache;
     private volatile MmReranker reranker;
 
     @Inject
     public MmScorer(MmConfig config) {
         this.config = config;
+        this.visionCache = new VisionCache(config.visionCacheBytes());
     }
 
     @Override
@@ -34,7 +36,7 @@ public class MmScorer implements Scorer {
     @Override
     public synchronized void warmUp() {
         if (reranker == null) {
-            reranker = MmReranker.load(config);
+            reranker = MmReranker.load(config, visionCache);
         }
     }
 
@@ -49,6 +51,11 @@ public class MmScorer implements Scorer {
         return java.util.stream.IntStream.range(0, scores.size())
                 .mapToObj(i -> DocumentScore.of(scores.get(i)).withTokens(new TokenCount(0, promptTokens[i])))
                 .toList();
+    }
+
+    /** Vision-tower outputs kept across jobs (published by {@link VisionCacheMetrics}). */
+    public VisionCache visionCache() {
+        return visionCache;
     }
 
     /** The loaded reranker, for the benchmark and tests; null before warm-up. */

@@ -51,20 +51,52 @@ public final class RerankPrompt {
     public record Side(String text, ProcessedImage image) {
     }
 
-    /** Token ids with image tokens in place, and the images in the order their tokens appear. */
+    /** Whether the query comes before the document, so one prefix can serve every document of a query. */
+    public boolean sharesPrefix() {
+        return template.indexOf("{query}") < template.indexOf("{document}");
+    }
+
+    /**
+     * Token ids with image tokens in place, and the images in the order their tokens appear. Where the prefix is
+     * shared, this is exactly {@link #prefix} followed by {@link #continuation}: scoring a pair alone and scoring it
+     * as a continuation read the same tokens.
+     */
     public ModelInput build(String instruction, Side query, Side document) {
-        String inst = instruction == null || instruction.isBlank() ? defaultInstruction : instruction;
-        boolean queryFirst = template.indexOf("{query}") < template.indexOf("{document}");
-        List<ProcessedImage> images = new ArrayList<>();
-        for (Side side : queryFirst ? List.of(query, document) : List.of(document, query)) {
-            if (side.image() != null) {
-                images.add(side.image());
-            }
+        if (sharesPrefix()) {
+            return prefix(instruction, query).followedBy(continuation(instruction, document));
         }
-        String text = template.replace("{system}", system)
+        return joint(instruction, query, document);
+    }
+
+    /**
+     * Everything before the document: system line, instruction and query (with its image). It ends before the
+     * whitespace that leads into the document, a boundary the tokenizer's pre-split never crosses, so its tokens are
+     * those of the whole prompt's start.
+     */
+    public ModelInput prefix(String instruction, Side query) {
+        String text = fill(template.substring(0, template.indexOf("{document}")), instruction, render(query), "");
+        String head = text.stripTrailing();
+        return encode(head, query.image() == null ? List.of() : List.of(query.image()));
+    }
+
+    /** The rest of the prompt after {@link #prefix}: the document (with its image) and the turn's end. */
+    public ModelInput continuation(String instruction, Side document) {
+        int at = template.indexOf("{document}");
+        String before = fill(template.substring(0, at), instruction, "", "");
+        String lead = before.substring(before.stripTrailing().length());
+        String text = lead + render(document) + fill(template.substring(at + "{document}".length()), instruction, "", "");
+        return encode(text, document.image() == null ? List.of() : List.of(document.image()));
+    }
+
+    private String fill(String part, String instruction, String query, String document) {
+        String inst = instruction == null || instruction.isBlank() ? defaultInstruction : instruction;
+        return part.replace("{system}", system)
                 .replace("{instruction}", clean(inst))
-                .replace("{query}", render(query))
-                .replace("{document}", render(document));
+                .replace("{query}", query)
+                .replace("{document}", document);
+    }
+
+    private ModelInput encode(String text, List<ProcessedImage> images) {
         String[] pieces = text.split(java.util.regex.Pattern.quote(IMAGE_PAD), -1);
         if (pieces.length - 1 != images.size()) {
             throw new IllegalStateException("prompt holds " + (pieces.length - 1) + " image slots for " + images.size()
@@ -85,6 +117,18 @@ public final class RerankPrompt {
             }
         }
         return new ModelInput(ids.stream().mapToInt(Integer::intValue).toArray(), images);
+    }
+
+    /** The whole prompt tokenized in one piece, as the model was tuned on. */
+    ModelInput joint(String instruction, Side query, Side document) {
+        List<ProcessedImage> images = new ArrayList<>();
+        boolean queryFirst = sharesPrefix();
+        for (Side side : queryFirst ? List.of(query, document) : List.of(document, query)) {
+            if (side.image() != null) {
+                images.add(side.image());
+            }
+        }
+        return encode(fill(template, instruction, render(query), render(document)), images);
     }
 
     private String render(Side side) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The Qwen2 language model under Qwen2.5-VL: RMSNorm, grouped-query attention with multimodal rotary
  * positions (sections of the head dimension follow time, height and width), SwiGLU, and the head applied
- * to the last position only, since a reranker reads one next-token distribution.
+ * to the last position only, since a reranker reads one next-token distribution. A prefix can be run once and its
+ * keys and values reused by many continuations ({@link #prefill}, {@link #lastHiddenAfter}).
  */
 public final class TextDecoder {
 
@@ -30,7 +31,7 @@ public final class TextDecoder {
     private final NDArray lmHead;
     private final float[] invFreq;
 
-    TextDecoder(QwenVlConfig c, SafetensorsWeights w, NDManager manager, DataType dtype) {
+    TextDecoder(QwenVlConfig c, TensorLoader w, NDManager manager, DataType dtype) {
         this.config = c;
         this.manager = manager;
         this.dtype = dtype;
@@ -39,22 +40,22 @@ public final class TextDecoder {
         long kv = hd * c.numKvHeads();
         long q = hd * c.numHeads();
         long i = c.intermediateSize();
-        embedTokens = w.load("model.embed_tokens.weight", manager, dtype, c.vocabSize(), h);
+        embedTokens = w.load("model.embed_tokens.weight", c.vocabSize(), h);
         for (int l = 0; l < c.numLayers(); l++) {
             String p = "model.layers." + l + ".";
             layers.add(new Layer(
-                    w.load(p + "input_layernorm.weight", manager, dtype, h),
-                    w.load(p + "post_attention_layernorm.weight", manager, dtype, h),
-                    w.load(p + "self_attn.q_proj.weight", manager, dtype, q, h), w.load(p + "self_attn.q_proj.bias", manager, dtype, q),
-                    w.load(p + "self_attn.k_proj.weight", manager, dtype, kv, h), w.load(p + "self_attn.k_proj.bias", manager, dtype, kv),
-                    w.load(p + "self_attn.v_proj.weight", manager, dtype, kv, h), w.load(p + "self_attn.v_proj.bias", manager, dtype, kv),
-                    w.load(p + "self_attn.o_proj.weight", manager, dtype, h, q),
-                    w.load(p + "mlp.gate_proj.weight", manager, dtype, i, h), w.load(p + "mlp.up_proj.weight", manager, dtype, i, h),
-                    w.load(p + "mlp.down_proj.weight", manager, dtype, h, i)));
+                    w.load(p + "input_layernorm.weight", h),
+                    w.load(p + "post_attention_layernorm.weight", h),
+                    w.load(p + "self_attn.q_proj.weight", q, h), w.load(p + "self_attn.q_proj.bias", q),
+                    w.load(p + "self_attn.k_proj.weight", kv, h), w.load(p + "self_attn.k_proj.bias", kv),
+                    w.load(p + "self_attn.v_proj.weight", kv, h), w.load(p + "self_attn.v_proj.bias", kv),
+                    w.load(p + "self_attn.o_proj.weight", h, q),
+                    w.load(p + "mlp.gate_proj.weight", i, h), w.load(p + "mlp.up_proj.weight", i, h),
+                    w.load(p + "mlp.down_proj.weight", h, i)));
         }
-        norm = w.load("model.norm.weight", manager, dtype, h);
+        norm = w.load("model.norm.weight", h);
         if (w.has("lm_head.weight")) {
-            lmHead = w.load("lm_head.weight", manager, dtype, c.vocabSize(), h);
+            lmHead = w.load("lm_head.weight", c.vocabSize(), h);
         } else if (c.tieWordEmbeddings()) {
             lmHead = embedTokens;
         } else {
@@ -81,21 +82,75 @@ public final class TextDecoder {
      * @param attended  [B][L] true for real tokens, false for left padding
      */
     NDArray lastHidden(NDArray embeds, long[][][] positions, boolean[][] attended) {
-        int batch = attended.length;
-        int length = attended[0].length;
-        NDArray[] cosSin = rotary(positions, batch, length);
-        NDArray mask = causalMask(attended);
+        NDArray x = layers(embeds, rotary(positions), causalMask(attended, 0), null, null);
+        return finalNorm(x);
+    }
+
+    /**
+     * Runs a prefix (one unpadded sequence, [1, P, hidden]) and keeps every layer's keys and values for the
+     * continuations that follow it. The keys and values outlive the caller's NDScope; close the cache.
+     */
+    PrefixCache prefill(NDArray embeds, long[][] positions) {
+        int length = positions[0].length;
+        boolean[][] attended = new boolean[1][length];
+        java.util.Arrays.fill(attended[0], true);
+        NDArray[][] kept = new NDArray[2][layers.size()];
+        layers(embeds, rotary(new long[][][] {positions}), causalMask(attended, 0), null, kept);
+        for (NDArray[] perLayer : kept) {
+            ai.djl.ndarray.NDScope.unregister(perLayer);
+        }
+        return new PrefixCache(kept[0], kept[1], length);
+    }
+
+    /**
+     * The final-norm hidden state at the last position of every continuation of {@code prefix}: each row sees the
+     * whole prefix, then its own tokens causally. Rows are left-padded within the continuation part only.
+     *
+     * @param embeds    [B, S, hidden]
+     * @param positions [B][3][S], continuing the prefix's M-RoPE positions
+     * @param attended  [B][S] true for real tokens
+     */
+    NDArray lastHiddenAfter(PrefixCache prefix, NDArray embeds, long[][][] positions, boolean[][] attended) {
+        NDArray x = layers(embeds, rotary(positions), causalMask(attended, prefix.length()), prefix, null);
+        return finalNorm(x);
+    }
+
+    /** A prefix's keys and values per layer, [1, kv_heads, P, head_dim], rotary already applied. */
+    record PrefixCache(NDArray[] keys, NDArray[] values, int length) implements AutoCloseable {
+        @Override
+        public void close() {
+            for (int l = 0; l < keys.length; l++) {
+                keys[l].close();
+                values[l].close();
+            }
+        }
+    }
+
+    private NDArray layers(NDArray embeds, NDArray[] cosSin, NDArray mask, PrefixCache past, NDArray[][] keep) {
+        long batch = embeds.getShape().get(0);
+        long length = embeds.getShape().get(1);
         NDArray x = embeds;
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
-        for (Layer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
             NDArray y = Ops.rmsNorm(x, layer.inputNorm(), config.rmsNormEps());
             NDArray q = Ops.linear(y, layer.qW(), layer.qB()).reshape(batch, length, heads, hd).swapAxes(1, 2);
             NDArray k = Ops.linear(y, layer.kW(), layer.kB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
             NDArray v = Ops.linear(y, layer.vW(), layer.vB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
             q = Ops.applyRotary(q, cosSin[0], cosSin[1]);
             k = Ops.applyRotary(k, cosSin[0], cosSin[1]);
+            if (keep != null) {
+                keep[0][l] = k;
+                keep[1][l] = v;
+            }
+            if (past != null) {
+                NDArray pastK = batch == 1 ? past.keys()[l] : past.keys()[l].repeat(0, batch);
+                NDArray pastV = batch == 1 ? past.values()[l] : past.values()[l].repeat(0, batch);
+                k = pastK.concat(k, 2);
+                v = pastV.concat(v, 2);
+            }
             if (heads != kvHeads) {
                 k = k.repeat(1, heads / kvHeads);
                 v = v.repeat(1, heads / kvHeads);
@@ -106,6 +161,10 @@ public final class TextDecoder {
             NDArray act = Ops.silu(Ops.linear(z, layer.gateW(), null)).mul(Ops.linear(z, layer.upW(), null));
             x = x.add(Ops.linear(act, layer.downW(), null));
         }
+        return x;
+    }
+
+    private NDArray finalNorm(NDArray x) {
         NDArray last = x.get(new NDIndex(":, -1, :"));
         return Ops.rmsNorm(last, norm, config.rmsNormEps());
     }
@@ -122,7 +181,9 @@ public final class TextDecoder {
     }
 
     /** cos and sin [B, 1, L, head_dim]; each frequency slot reads the axis its mrope section names. */
-    private NDArray[] rotary(long[][][] positions, int batch, int length) {
+    private NDArray[] rotary(long[][][] positions) {
+        int batch = positions.length;
+        int length = positions[0][0].length;
         int hd = config.headDim();
         int half = hd / 2;
         int[] axisOfSlot = new int[half];
@@ -154,19 +215,24 @@ public final class TextDecoder {
             manager.create(cos, shape).toType(dtype, false), manager.create(sin, shape).toType(dtype, false)};
     }
 
-    /** Causal and padding mask [B, 1, L, L]: a query sees earlier real tokens only. */
-    private NDArray causalMask(boolean[][] attended) {
+    /**
+     * Causal and padding mask [B, 1, L, P + L] for L new tokens after P cached prefix tokens: a query sees the whole
+     * prefix and the earlier real tokens of its own row.
+     */
+    private NDArray causalMask(boolean[][] attended, int prefix) {
         int batch = attended.length;
         int length = attended[0].length;
-        float[] mask = new float[batch * length * length];
+        int width = prefix + length;
+        float[] mask = new float[batch * length * width];
         for (int b = 0; b < batch; b++) {
             for (int i = 0; i < length; i++) {
+                int row = (b * length + i) * width;
                 for (int j = 0; j < length; j++) {
                     boolean visible = j <= i && attended[b][j];
-                    mask[(b * length + i) * length + j] = visible ? 0f : MASKED;
+                    mask[row + prefix + j] = visible ? 0f : MASKED;
                 }
             }
         }
-        return manager.create(mask, new Shape(batch, 1, length, length));
+        return manager.create(mask, new Shape(batch, 1, length, width));
     }
 }

@@ -33,32 +33,32 @@ public final class VisionEncoder {
     private final NDArray mlp2W;
     private final NDArray mlp2B;
 
-    VisionEncoder(QwenVlConfig.Vision c, SafetensorsWeights w, NDManager manager, DataType dtype) {
+    VisionEncoder(QwenVlConfig.Vision c, TensorLoader w, NDManager manager, DataType dtype) {
         this.config = c;
         this.manager = manager;
         this.dtype = dtype;
         int h = c.hiddenSize();
         int i = c.intermediateSize();
         int patchIn = c.inChannels() * c.temporalPatchSize() * c.patchSize() * c.patchSize();
-        patchWeight = w.load("visual.patch_embed.proj.weight", manager, dtype,
+        patchWeight = w.load("visual.patch_embed.proj.weight",
                 h, c.inChannels(), c.temporalPatchSize(), c.patchSize(), c.patchSize()).reshape(h, patchIn);
         for (int b = 0; b < c.depth(); b++) {
             String p = "visual.blocks." + b + ".";
             blocks.add(new Block(
-                    w.load(p + "norm1.weight", manager, dtype, h), w.load(p + "norm2.weight", manager, dtype, h),
-                    w.load(p + "attn.qkv.weight", manager, dtype, 3L * h, h), w.load(p + "attn.qkv.bias", manager, dtype, 3L * h),
-                    w.load(p + "attn.proj.weight", manager, dtype, h, h), w.load(p + "attn.proj.bias", manager, dtype, h),
-                    w.load(p + "mlp.gate_proj.weight", manager, dtype, i, h), w.load(p + "mlp.gate_proj.bias", manager, dtype, i),
-                    w.load(p + "mlp.up_proj.weight", manager, dtype, i, h), w.load(p + "mlp.up_proj.bias", manager, dtype, i),
-                    w.load(p + "mlp.down_proj.weight", manager, dtype, h, i), w.load(p + "mlp.down_proj.bias", manager, dtype, h)));
+                    w.load(p + "norm1.weight", h), w.load(p + "norm2.weight", h),
+                    w.load(p + "attn.qkv.weight", 3L * h, h), w.load(p + "attn.qkv.bias", 3L * h),
+                    w.load(p + "attn.proj.weight", h, h), w.load(p + "attn.proj.bias", h),
+                    w.load(p + "mlp.gate_proj.weight", i, h), w.load(p + "mlp.gate_proj.bias", i),
+                    w.load(p + "mlp.up_proj.weight", i, h), w.load(p + "mlp.up_proj.bias", i),
+                    w.load(p + "mlp.down_proj.weight", h, i), w.load(p + "mlp.down_proj.bias", h)));
         }
         int unit = c.spatialMergeSize() * c.spatialMergeSize();
         long merged = (long) h * unit;
-        lnQ = w.load("visual.merger.ln_q.weight", manager, dtype, h);
-        mlp0W = w.load("visual.merger.mlp.0.weight", manager, dtype, merged, merged);
-        mlp0B = w.load("visual.merger.mlp.0.bias", manager, dtype, merged);
-        mlp2W = w.load("visual.merger.mlp.2.weight", manager, dtype, c.outHiddenSize(), merged);
-        mlp2B = w.load("visual.merger.mlp.2.bias", manager, dtype, c.outHiddenSize());
+        lnQ = w.load("visual.merger.ln_q.weight", h);
+        mlp0W = w.load("visual.merger.mlp.0.weight", merged, merged);
+        mlp0B = w.load("visual.merger.mlp.0.bias", merged);
+        mlp2W = w.load("visual.merger.mlp.2.weight", c.outHiddenSize(), merged);
+        mlp2B = w.load("visual.merger.mlp.2.bias", c.outHiddenSize());
     }
 
     /** One image's merged embeddings, [tokens, out_hidden], rows in the image's token order. */

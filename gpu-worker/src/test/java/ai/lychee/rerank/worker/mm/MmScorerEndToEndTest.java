@@ -42,15 +42,20 @@ class MmScorerEndToEndTest {
 
     @BeforeAll
     static void writeCheckpointAndWarmUp() throws Exception {
-        checkpoint = temp.resolve("tiny");
+        checkpoint = writeTinyCheckpoint(temp.resolve("tiny"));
+        scorer = new MmScorer(config(checkpoint, Map.of("lychee.worker.mm.max-batch", "2")));
+        scorer.warmUp();
+    }
+
+    /** The tiny random checkpoint (with its tokenizer.json) that models/scripts/TinyQwen25VlCheckpoint.java writes. */
+    static Path writeTinyCheckpoint(Path dir) throws Exception {
         Path script = Path.of(System.getProperty("user.dir")).getParent()
                 .resolve("models/scripts/TinyQwen25VlCheckpoint.java");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                script.toString(), checkpoint.toString()).redirectErrorStream(true).start();
+                script.toString(), dir.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(output).isZero();
-        scorer = new MmScorer(config(checkpoint, Map.of("lychee.worker.mm.max-batch", "2")));
-        scorer.warmUp();
+        return dir;
     }
 
     @AfterAll

@@ -32,12 +32,7 @@ class MmTokensTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Path checkpoint = temp.resolve("tiny");
-        Path script = Path.of(System.getProperty("user.dir")).getParent().resolve("models/scripts/TinyQwen25VlCheckpoint.java");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                script.toString(), checkpoint.toString()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor()).as(output).isZero();
+        Path checkpoint = MmScorerEndToEndTest.writeTinyCheckpoint(temp.resolve("tiny"));
         scorer = new MmScorer(MmScorerEndToEndTest.config(checkpoint, Map.of()));
         scorer.warmUp();
         tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(checkpoint.resolve("tokenizer.json"))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,13 @@ class ShardedBf16CheckpointTest {
                 .containsExactlyInAnyOrder("model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors");
         for (String name : fp32.names()) {
             assertThat(bf16.entry(name).dtype()).isEqualTo("BF16");
-            FloatBuffer full = SafetensorsWeights.readAsFloats(fp32.entry(name));
-            FloatBuffer half = SafetensorsWeights.readAsFloats(bf16.entry(name));
-            assertThat(half.remaining()).isEqualTo(full.remaining());
-            for (int i = 0; i < full.remaining(); i++) {
-                int rounded = Float.floatToRawIntBits(SafetensorsWeights.roundToBf16(full.get(i)));
-                assertThat(Float.floatToRawIntBits(half.get(i))).as(name + "[" + i + "]").isEqualTo(rounded);
+            long n = fp32.entry(name).elements();
+            assertThat(bf16.entry(name).elements()).isEqualTo(n);
+            float[] full = TensorLoader.read(fp32.entry(name), 0, (int) n);
+            float[] half = TensorLoader.read(bf16.entry(name), 0, (int) n);
+            for (int i = 0; i < n; i++) {
+                int rounded = Float.floatToRawIntBits(HalfFloats.roundToBf16(full[i]));
+                assertThat(Float.floatToRawIntBits(half[i])).as(name + "[" + i + "]").isEqualTo(rounded);
             }
         }
     }
