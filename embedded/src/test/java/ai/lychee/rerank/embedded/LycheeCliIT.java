@@ -162,6 +162,37 @@ class LycheeCliIT {
         assertThat(aim.stderr).contains("between 0 and 1");
     }
 
+    @Test
+    void mmBenchDryRunsTheReleasedLayoutAndEndsWithOneFigurePerLine(@TempDir Path dir) throws Exception {
+        Result result = run(null, "mm-bench", "--config", "3b", "--layers", "1", "--docs", "3", "--image", "56x56",
+                "--dir", dir.resolve("3b").toString());
+        assertThat(result.exit).as(result.stderr).isZero();
+        assertThat(result.stdout).contains("3b layout (hidden 2048, vocabulary 151936, tied head), 1 of 36 decoder layers",
+                "image query, 3 text docs", "text query, 3 image docs", "shared/pair-by-pair time");
+        assertThat(Files.exists(dir.resolve("3b/model.safetensors.index.json"))).isTrue();
+        List<String> lines = result.stdout.strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("text-query shared/pair-by-pair: [0-9]+\\.[0-9]{3}");
+        assertThat(lines).anyMatch(l -> l.matches("image-query shared/pair-by-pair: [0-9]+\\.[0-9]{3}"));
+        assertThat(lines).anyMatch(l -> l.matches("a10-estimate-3-image-docs-s: [0-9.]+"));
+        assertThat(lines).anyMatch(l -> l.matches("load-peak-rss-gib: [0-9.]+"));
+        // the two plans scored alike: the figure says by how little
+        String difference = lines.stream().filter(l -> l.startsWith("image-query-max-score-difference: ")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(difference.substring(difference.indexOf(':') + 1).trim())).isLessThan(1e-4);
+    }
+
+    @Test
+    void mmBenchRefusesBadOptionsWithAMessage() throws Exception {
+        Result size = run(null, "mm-bench", "--config", "13b");
+        assertThat(size.exit).isEqualTo(2);
+        assertThat(size.stderr).contains("--config must be 3b or 7b");
+        Result layers = run(null, "mm-bench", "--config", "7b", "--layers", "0");
+        assertThat(layers.exit).isEqualTo(2);
+        assertThat(layers.stderr).contains("--layers must be at least 1");
+        Result image = run(null, "mm-bench", "--config", "7b", "--image", "large");
+        assertThat(image.exit).isEqualTo(2);
+        assertThat(image.stderr).contains("--image takes WIDTHxHEIGHT");
+    }
+
     private static Result run(String stdin, String... args) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("lychee-cli", ".err");
         Process process = new ProcessBuilder(command(args)).redirectError(errors.toFile()).start();

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Settings of the lychee-rerank-mm scorer; read only when {@code lychee.worker.scorer=lychee-rerank-mm}. */
+/** Settings of the lychee-rerank-mm scorer; read only when {@code lychee.model=lychee-rerank-mm}. */
 @ConfigMapping(prefix = "lychee.worker.mm")
 public interface MmConfig {
 

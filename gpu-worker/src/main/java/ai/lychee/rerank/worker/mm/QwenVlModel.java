@@ -85,7 +85,7 @@ public final class QwenVlModel implements AutoCloseable {
         if (image.pixelValues() == null) {
             throw new IllegalArgumentException("image " + image.digest() + " has no pixels to encode");
         }
-        return vision.encode(image).toType(dtype, false);
+        return Scopes.keepOne(() -> vision.encode(image).toType(dtype, false));
     }
 
     /** Where a forward pass gets each image's embeddings: encoded on the spot, or from a serving plan's cache. */

@@ -130,38 +130,52 @@ public final class TextDecoder {
         long batch = embeds.getShape().get(0);
         long length = embeds.getShape().get(1);
         NDArray x = embeds;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            NDArray input = x;
+            int index = l;
+            NDArray[] out = Scopes.keep(() -> layer(layer, input, cosSin, mask, past, index, batch, length));
+            if (l > 0) {
+                input.close(); // the previous layer's output: nothing reads it again
+            }
+            x = out[0];
+            if (keep != null) {
+                keep[0][l] = out[1];
+                keep[1][l] = out[2];
+            }
+        }
+        return x;
+    }
+
+    /** One decoder layer: the new hidden state, and this layer's keys and values of the new tokens. */
+    private NDArray[] layer(Layer layer, NDArray x, NDArray[] cosSin, NDArray mask, PrefixCache past, int l,
+                            long batch, long length) {
         int heads = config.numHeads();
         int kvHeads = config.numKvHeads();
         int hd = config.headDim();
-        for (int l = 0; l < layers.size(); l++) {
-            Layer layer = layers.get(l);
-            NDArray y = Ops.rmsNorm(x, layer.inputNorm(), config.rmsNormEps());
-            NDArray q = Ops.linear(y, layer.qW(), layer.qB()).reshape(batch, length, heads, hd).swapAxes(1, 2);
-            NDArray k = Ops.linear(y, layer.kW(), layer.kB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
-            NDArray v = Ops.linear(y, layer.vW(), layer.vB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
-            q = Ops.applyRotary(q, cosSin[0], cosSin[1]);
-            k = Ops.applyRotary(k, cosSin[0], cosSin[1]);
-            if (keep != null) {
-                keep[0][l] = k;
-                keep[1][l] = v;
-            }
-            if (past != null) {
-                NDArray pastK = batch == 1 ? past.keys()[l] : past.keys()[l].repeat(0, batch);
-                NDArray pastV = batch == 1 ? past.values()[l] : past.values()[l].repeat(0, batch);
-                k = pastK.concat(k, 2);
-                v = pastV.concat(v, 2);
-            }
-            if (heads != kvHeads) {
-                k = k.repeat(1, heads / kvHeads);
-                v = v.repeat(1, heads / kvHeads);
-            }
-            NDArray attn = Ops.attention(q, k, v, mask).swapAxes(1, 2).reshape(batch, length, (long) heads * hd);
-            x = x.add(Ops.linear(attn, layer.oW(), null));
-            NDArray z = Ops.rmsNorm(x, layer.postNorm(), config.rmsNormEps());
-            NDArray act = Ops.silu(Ops.linear(z, layer.gateW(), null)).mul(Ops.linear(z, layer.upW(), null));
-            x = x.add(Ops.linear(act, layer.downW(), null));
+        NDArray y = Ops.rmsNorm(x, layer.inputNorm(), config.rmsNormEps());
+        NDArray q = Ops.linear(y, layer.qW(), layer.qB()).reshape(batch, length, heads, hd).swapAxes(1, 2);
+        NDArray k = Ops.linear(y, layer.kW(), layer.kB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
+        NDArray v = Ops.linear(y, layer.vW(), layer.vB()).reshape(batch, length, kvHeads, hd).swapAxes(1, 2);
+        q = Ops.applyRotary(q, cosSin[0], cosSin[1]);
+        k = Ops.applyRotary(k, cosSin[0], cosSin[1]);
+        NDArray newK = k;
+        NDArray newV = v;
+        if (past != null) {
+            NDArray pastK = batch == 1 ? past.keys()[l] : past.keys()[l].repeat(0, batch);
+            NDArray pastV = batch == 1 ? past.values()[l] : past.values()[l].repeat(0, batch);
+            k = pastK.concat(k, 2);
+            v = pastV.concat(v, 2);
         }
-        return x;
+        if (heads != kvHeads) {
+            k = k.repeat(1, heads / kvHeads);
+            v = v.repeat(1, heads / kvHeads);
+        }
+        NDArray attn = Ops.attention(q, k, v, mask).swapAxes(1, 2).reshape(batch, length, (long) heads * hd);
+        NDArray h = x.add(Ops.linear(attn, layer.oW(), null));
+        NDArray z = Ops.rmsNorm(h, layer.postNorm(), config.rmsNormEps());
+        NDArray act = Ops.silu(Ops.linear(z, layer.gateW(), null)).mul(Ops.linear(z, layer.upW(), null));
+        return new NDArray[] {h.add(Ops.linear(act, layer.downW(), null)), newK, newV};
     }
 
     private NDArray finalNorm(NDArray x) {

@@ -89,10 +89,14 @@ public final class VisionEncoder {
         for (int b = 0; b < blocks.size(); b++) {
             Block blk = blocks.get(b);
             NDArray mask = isFullAttention(b) ? fullMask : windowMask;
-            x = x.add(attention(blk, Ops.rmsNorm(x, blk.norm1(), 1e-6), cos, sin, mask));
-            NDArray y = Ops.rmsNorm(x, blk.norm2(), 1e-6);
-            NDArray act = Ops.silu(Ops.linear(y, blk.gateW(), blk.gateB())).mul(Ops.linear(y, blk.upW(), blk.upB()));
-            x = x.add(Ops.linear(act, blk.downW(), blk.downB()));
+            NDArray input = x;
+            x = Scopes.keepOne(() -> {
+                NDArray h = input.add(attention(blk, Ops.rmsNorm(input, blk.norm1(), 1e-6), cos, sin, mask));
+                NDArray y = Ops.rmsNorm(h, blk.norm2(), 1e-6);
+                NDArray act = Ops.silu(Ops.linear(y, blk.gateW(), blk.gateB())).mul(Ops.linear(y, blk.upW(), blk.upB()));
+                return h.add(Ops.linear(act, blk.downW(), blk.downB()));
+            });
+            input.close(); // the previous block's output (or the patch embedding): nothing reads it again
         }
         NDArray merged = Ops.rmsNorm(x, lnQ, 1e-6).reshape(n / unit, (long) hidden * unit);
         merged = Ops.linear(Activation.gelu(Ops.linear(merged, mlp0W, mlp0B)), mlp2W, mlp2B);

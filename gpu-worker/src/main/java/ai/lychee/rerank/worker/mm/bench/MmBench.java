@@ -63,6 +63,8 @@ public final class MmBench {
             out.printf("writing the random checkpoint to %s ...%n", dir);
             RandomCheckpoint.write(layout, dir, 12);
             out.printf(Locale.ROOT, "written in %.1f s%n", seconds(System.nanoTime() - start));
+        } else {
+            RandomCheckpoint.writeSmallFiles(layout, dir);
         }
         long onDisk;
         try (var files = Files.list(dir)) {
@@ -88,6 +90,8 @@ public final class MmBench {
             figure("parameters-b", layout.parameters() / 1e9, "%.3f");
             if (!options.containsKey("load-only")) {
                 requests(reranker, layout, full, docs, rounds, imageSize);
+                out.printf(Locale.ROOT, "host RSS peak over the whole run: %.2f GiB%n", gib(MemoryFigures.peakRssBytes()));
+                figure("run-peak-rss-gib", gib(MemoryFigures.peakRssBytes()), "%.2f");
             }
         }
         out.println();
@@ -141,6 +145,9 @@ public final class MmBench {
                         plan.name().toLowerCase(Locale.ROOT).replace('_', '-'), seconds(t.totalNanos()),
                         seconds(t.preprocessNanos()), seconds(t.visionNanos()), seconds(t.prefixNanos()),
                         seconds(t.documentsNanos()), runFlops / 1e9, fullFlops / 1e12);
+                long tokens = reranker.lastWork().passes().stream().mapToLong(x -> (long) x.rows() * x.tokens()).sum();
+                out.printf(Locale.ROOT, "%-25s   %d decoder tokens (padded) in %d passes, %d images through the vision tower%n",
+                        "", tokens, reranker.lastWork().passes().size(), reranker.lastWork().imagePatches().size());
                 String p = plan == MmReranker.Plan.SHARED ? "shared" : "pair-by-pair";
                 figures.put(key + "-" + p + "-tflop-full-depth", String.format(Locale.ROOT, "%.2f", fullFlops / 1e12));
                 double a10 = fullFlops / (A10_PEAK_FLOPS * A10_UTILISATION);

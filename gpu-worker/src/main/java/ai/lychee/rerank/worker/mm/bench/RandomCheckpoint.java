@@ -76,10 +76,15 @@ public final class RandomCheckpoint {
             first = false;
         }
         Files.writeString(dir.resolve("model.safetensors.index.json"), index.append("\n  }\n}\n"));
+        writeSmallFiles(layout, dir);
+        Files.writeString(dir.resolve(MARKER), marker(layout));
+    }
+
+    /** config.json, preprocessor_config.json and tokenizer.json: rewritten on every run, the weights only once. */
+    public static void writeSmallFiles(QwenVlLayout layout, Path dir) throws IOException {
         Files.writeString(dir.resolve("config.json"), layout.configJson());
         Files.writeString(dir.resolve("preprocessor_config.json"), QwenVlLayout.preprocessorJson());
         Files.writeString(dir.resolve("tokenizer.json"), SyntheticTokenizer.json());
-        Files.writeString(dir.resolve(MARKER), marker(layout));
     }
 
     private static String marker(QwenVlLayout layout) {
