@@ -213,76 +213,29 @@ public final class MmReranker implements AutoCloseable {
      */
     public List<Double> score(List<ScoringPair> pairs, int[] promptTokens) {
         long start = System.nanoTime();
-        float[][] logits = new float[pairs.size()][];
-        long prefixNanos = 0;
-        long documentsNanos = 0;
-        long visionBefore;
         boolean shared = plan == Plan.SHARED && prompt.sharesPrefix();
         ForwardWork work = new ForwardWork();
+        float[][] logits;
         try (JobImages images = new JobImages(model, this.images, visionCache, shared, work)) {
-            List<RerankPrompt.Side> queries = new ArrayList<>(pairs.size());
-            List<RerankPrompt.Side> documents = new ArrayList<>(pairs.size());
-            for (int i = 0; i < pairs.size(); i++) {
-                queries.add(side(i, pairs.get(i).query(), true, images));
-                documents.add(document(i, pairs.get(i), images));
-            }
+            Call call = new Call(pairs, promptTokens, images, work);
             for (int from = 0; from < pairs.size(); ) {
                 int to = from + 1;
-                while (to < pairs.size() && (!shared || sameQuery(pairs, queries, from, to))) {
+                while (to < pairs.size() && (!shared || call.sameQuery(from, to))) {
                     to++;
                 }
-                String instruction = pairs.get(from).instruction();
                 if (shared) {
-                    long t = System.nanoTime();
-                    visionBefore = images.visionNanos();
-                    try (QwenVlModel.Prefix prefix = model.prefill(prompt.prefix(instruction, queries.get(from)),
-                            images::embeddings)) {
-                        work.pass(1, prefix.length(), 0);
-                        prefixNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
-                        for (int chunk = from; chunk < to; chunk += maxBatch) {
-                            List<ModelInput> continuations = new ArrayList<>();
-                            for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
-                                continuations.add(prompt.continuation(instruction, documents.get(i)));
-                                if (promptTokens != null) {
-                                    promptTokens[i] = prefix.length() + continuations.get(i - chunk).ids().length;
-                                }
-                            }
-                            t = System.nanoTime();
-                            visionBefore = images.visionNanos();
-                            float[][] yesNo = model.continueLogits(prefix, continuations, images::embeddings, yesId, noId);
-                            work.pass(continuations.size(), longest(continuations), prefix.length());
-                            documentsNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
-                            for (int i = 0; i < yesNo.length; i++) {
-                                logits[chunk + i] = yesNo[i];
-                            }
-                        }
-                    }
+                    call.sharedPrefix(from, to);
                 } else {
-                    for (int chunk = from; chunk < to; chunk += maxBatch) {
-                        List<ModelInput> inputs = new ArrayList<>();
-                        for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
-                            inputs.add(prompt.build(pairs.get(i).instruction(), queries.get(i), documents.get(i)));
-                            if (promptTokens != null) {
-                                promptTokens[i] = inputs.get(i - chunk).ids().length;
-                            }
-                        }
-                        long t = System.nanoTime();
-                        visionBefore = images.visionNanos();
-                        float[][] yesNo = model.lastLogits(inputs, images::embeddings, yesId, noId);
-                        work.pass(inputs.size(), longest(inputs), 0);
-                        documentsNanos += System.nanoTime() - t - (images.visionNanos() - visionBefore);
-                        for (int i = 0; i < yesNo.length; i++) {
-                            logits[chunk + i] = yesNo[i];
-                        }
-                    }
+                    call.pairByPair(from, to);
                 }
                 from = to;
             }
             long total = System.nanoTime() - start;
+            logits = call.logits;
             lastWork = work;
             lastYesNo = logits;
-            lastTimings = new Timings(total - prefixNanos - documentsNanos - images.visionNanos(), images.visionNanos(),
-                    prefixNanos, documentsNanos, total);
+            lastTimings = new Timings(total - call.prefixNanos - call.documentsNanos - images.visionNanos(),
+                    images.visionNanos(), call.prefixNanos, call.documentsNanos, total);
         }
         List<Double> out = new ArrayList<>(logits.length);
         for (float[] yesNo : logits) {
@@ -291,18 +244,98 @@ public final class MmReranker implements AutoCloseable {
         return out;
     }
 
-    private static int longest(List<ModelInput> inputs) {
-        return inputs.stream().mapToInt(in -> in.ids().length).max().orElse(0);
+    /** One scorer call's inputs, results and stage clocks. */
+    private final class Call {
+        final List<ScoringPair> pairs;
+        final int[] promptTokens;
+        final JobImages images;
+        final ForwardWork work;
+        final List<RerankPrompt.Side> queries = new ArrayList<>();
+        final List<RerankPrompt.Side> documents = new ArrayList<>();
+        final float[][] logits;
+        long prefixNanos;
+        long documentsNanos;
+
+        Call(List<ScoringPair> pairs, int[] promptTokens, JobImages images, ForwardWork work) {
+            this.pairs = pairs;
+            this.promptTokens = promptTokens;
+            this.images = images;
+            this.work = work;
+            this.logits = new float[pairs.size()][];
+            for (int i = 0; i < pairs.size(); i++) {
+                queries.add(side(i, pairs.get(i).query(), true, images));
+                documents.add(document(i, pairs.get(i), images));
+            }
+        }
+
+        /** Pairs [from, to) share instruction and query: their prefix once, then the documents as continuations. */
+        void sharedPrefix(int from, int to) {
+            String instruction = pairs.get(from).instruction();
+            long[] clock = start();
+            try (QwenVlModel.Prefix prefix = model.prefill(prompt.prefix(instruction, queries.get(from)), images::embeddings)) {
+                prefixNanos += elapsed(clock);
+                work.pass(1, prefix.length(), 0);
+                for (int chunk = from; chunk < to; chunk += maxBatch) {
+                    List<ModelInput> continuations = new ArrayList<>();
+                    for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
+                        continuations.add(prompt.continuation(instruction, documents.get(i)));
+                        count(i, prefix.length() + continuations.get(i - chunk).ids().length);
+                    }
+                    clock = start();
+                    store(chunk, model.continueLogits(prefix, continuations, images::embeddings, yesId, noId));
+                    documentsNanos += elapsed(clock);
+                    work.pass(continuations.size(), longest(continuations), prefix.length());
+                }
+            }
+        }
+
+        /** Pairs [from, to), each its own whole sequence, batched. */
+        void pairByPair(int from, int to) {
+            for (int chunk = from; chunk < to; chunk += maxBatch) {
+                List<ModelInput> inputs = new ArrayList<>();
+                for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
+                    inputs.add(prompt.build(pairs.get(i).instruction(), queries.get(i), documents.get(i)));
+                    count(i, inputs.get(i - chunk).ids().length);
+                }
+                long[] clock = start();
+                store(chunk, model.lastLogits(inputs, images::embeddings, yesId, noId));
+                documentsNanos += elapsed(clock);
+                work.pass(inputs.size(), longest(inputs), 0);
+            }
+        }
+
+        /** Whether pair {@code b} asks the same as pair {@code a}: same instruction, query text and query image. */
+        boolean sameQuery(int a, int b) {
+            RerankPrompt.Side qa = queries.get(a);
+            RerankPrompt.Side qb = queries.get(b);
+            return java.util.Objects.equals(pairs.get(a).instruction(), pairs.get(b).instruction())
+                    && java.util.Objects.equals(qa.text(), qb.text())
+                    && (qa.image() == null ? qb.image() == null
+                            : qb.image() != null && qa.image().digest().equals(qb.image().digest()));
+        }
+
+        private void count(int pair, int tokens) {
+            if (promptTokens != null) {
+                promptTokens[pair] = tokens;
+            }
+        }
+
+        private void store(int first, float[][] yesNo) {
+            System.arraycopy(yesNo, 0, logits, first, yesNo.length);
+        }
+
+        /** Wall clock and vision time now: the decoder's time is the first's growth less the second's. */
+        private long[] start() {
+            return new long[] {System.nanoTime(), images.visionNanos()};
+        }
+
+        private long elapsed(long[] clock) {
+            return System.nanoTime() - clock[0] - (images.visionNanos() - clock[1]);
+        }
     }
 
-    /** Whether pair {@code b} asks the same as pair {@code a}: same instruction, query text and query image. */
-    private static boolean sameQuery(List<ScoringPair> pairs, List<RerankPrompt.Side> queries, int a, int b) {
-        RerankPrompt.Side qa = queries.get(a);
-        RerankPrompt.Side qb = queries.get(b);
-        return java.util.Objects.equals(pairs.get(a).instruction(), pairs.get(b).instruction())
-                && java.util.Objects.equals(qa.text(), qb.text())
-                && (qa.image() == null ? qb.image() == null
-                        : qb.image() != null && qa.image().digest().equals(qb.image().digest()));
+    private static int longest(List<ModelInput> inputs) {
+        return inputs.stream().mapToInt(in -> in.ids().length).max().orElse(0);
     }
 
     private RerankPrompt.Side document(int index, ScoringPair pair, JobImages images) {
