@@ -171,7 +171,10 @@ class LycheeCliIT {
                 "image query, 3 text docs", "text query, 3 image docs", "shared/pair-by-pair time");
         assertThat(Files.exists(dir.resolve("3b/model.safetensors.index.json"))).isTrue();
         List<String> lines = result.stdout.strip().lines().toList();
-        assertThat(lines.get(lines.size() - 1)).matches("text-query shared/pair-by-pair: [0-9]+\\.[0-9]{3}");
+        // it ends with one name: value line per figure, after a blank line
+        List<String> figures = lines.subList(lines.lastIndexOf("") + 1, lines.size());
+        assertThat(figures).hasSizeGreaterThan(15).allMatch(l -> l.matches("[a-z0-9/ -]+: [0-9.e+-]+"));
+        assertThat(figures).anyMatch(l -> l.matches("text-query shared/pair-by-pair: [0-9]+\\.[0-9]{3}"));
         assertThat(lines).anyMatch(l -> l.matches("image-query shared/pair-by-pair: [0-9]+\\.[0-9]{3}"));
         assertThat(lines).anyMatch(l -> l.matches("a10-estimate-3-image-docs-s: [0-9.]+"));
         assertThat(lines).anyMatch(l -> l.matches("load-peak-rss-gib: [0-9.]+"));
