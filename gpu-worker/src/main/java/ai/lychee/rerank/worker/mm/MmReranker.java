@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.types.DataType;
 import ai.lychee.rerank.protocol.Content;
+import ai.lychee.rerank.protocol.TokenCount;
 import ai.lychee.rerank.worker.InvalidPairException;
 import ai.lychee.rerank.worker.ScoringPair;
 import java.io.IOException;
@@ -204,20 +205,21 @@ public final class MmReranker implements AutoCloseable {
     }
 
     /**
-     * The same, also filling {@code promptTokens} (when not null) with each pair's prompt length: every token the
-     * decoder reads for it, image tokens included.
+     * The same, also filling {@code tokens} (when not null) with what the decoder read for each pair, image tokens
+     * included: with a shared prefix, the prefix as the query's tokens (read once for all its documents) and the
+     * continuation as the document's; pair by pair, the whole prompt as the document's.
      *
      * <p>The serving plan: each distinct image is preprocessed and encoded once (or taken from the vision cache);
      * consecutive pairs with the same instruction and query share one prefix run, whose keys and values every
      * document's continuation reuses, in forward passes of at most {@code max-batch} documents.
      */
-    public List<Double> score(List<ScoringPair> pairs, int[] promptTokens) {
+    public List<Double> score(List<ScoringPair> pairs, TokenCount[] tokens) {
         long start = System.nanoTime();
         boolean shared = plan == Plan.SHARED && prompt.sharesPrefix();
         ForwardWork work = new ForwardWork();
         float[][] logits;
         try (JobImages images = new JobImages(model, this.images, visionCache, shared, work)) {
-            Call call = new Call(pairs, promptTokens, images, work);
+            Call call = new Call(pairs, tokens, images, work);
             for (int from = 0; from < pairs.size(); ) {
                 int to = from + 1;
                 while (to < pairs.size() && (!shared || call.sameQuery(from, to))) {
@@ -247,7 +249,7 @@ public final class MmReranker implements AutoCloseable {
     /** One scorer call's inputs, results and stage clocks. */
     private final class Call {
         final List<ScoringPair> pairs;
-        final int[] promptTokens;
+        final TokenCount[] tokens;
         final JobImages images;
         final ForwardWork work;
         final List<RerankPrompt.Side> queries = new ArrayList<>();
@@ -256,9 +258,9 @@ public final class MmReranker implements AutoCloseable {
         long prefixNanos;
         long documentsNanos;
 
-        Call(List<ScoringPair> pairs, int[] promptTokens, JobImages images, ForwardWork work) {
+        Call(List<ScoringPair> pairs, TokenCount[] tokens, JobImages images, ForwardWork work) {
             this.pairs = pairs;
-            this.promptTokens = promptTokens;
+            this.tokens = tokens;
             this.images = images;
             this.work = work;
             this.logits = new float[pairs.size()][];
@@ -279,7 +281,7 @@ public final class MmReranker implements AutoCloseable {
                     List<ModelInput> continuations = new ArrayList<>();
                     for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
                         continuations.add(prompt.continuation(instruction, documents.get(i)));
-                        count(i, prefix.length() + continuations.get(i - chunk).ids().length);
+                        count(i, prefix.length(), continuations.get(i - chunk).ids().length);
                     }
                     clock = start();
                     store(chunk, model.continueLogits(prefix, continuations, images::embeddings, yesId, noId));
@@ -295,7 +297,7 @@ public final class MmReranker implements AutoCloseable {
                 List<ModelInput> inputs = new ArrayList<>();
                 for (int i = chunk; i < Math.min(to, chunk + maxBatch); i++) {
                     inputs.add(prompt.build(pairs.get(i).instruction(), queries.get(i), documents.get(i)));
-                    count(i, inputs.get(i - chunk).ids().length);
+                    count(i, 0, inputs.get(i - chunk).ids().length);
                 }
                 long[] clock = start();
                 store(chunk, model.lastLogits(inputs, images::embeddings, yesId, noId));
@@ -314,9 +316,9 @@ public final class MmReranker implements AutoCloseable {
                             : qb.image() != null && qa.image().digest().equals(qb.image().digest()));
         }
 
-        private void count(int pair, int tokens) {
-            if (promptTokens != null) {
-                promptTokens[pair] = tokens;
+        private void count(int pair, int query, int document) {
+            if (tokens != null) {
+                tokens[pair] = new TokenCount(query, document);
             }
         }
 

@@ -45,11 +45,10 @@ public class MmScorer implements Scorer {
         if (reranker == null) {
             warmUp();
         }
-        // the decoder reads each pair's whole prompt, query included: it all counts as the document's tokens
-        int[] promptTokens = new int[batch.size()];
-        List<Double> scores = reranker.score(batch, promptTokens);
+        TokenCount[] tokens = new TokenCount[batch.size()];
+        List<Double> scores = reranker.score(batch, tokens);
         return java.util.stream.IntStream.range(0, scores.size())
-                .mapToObj(i -> DocumentScore.of(scores.get(i)).withTokens(new TokenCount(0, promptTokens[i])))
+                .mapToObj(i -> DocumentScore.of(scores.get(i)).withTokens(tokens[i]))
                 .toList();
     }
 

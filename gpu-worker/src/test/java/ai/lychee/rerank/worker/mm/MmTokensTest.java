@@ -55,17 +55,32 @@ class MmTokensTest {
     }
 
     @Test
-    void theWholePromptCountsAsTheDocumentsAndABudgetCutsExactlyTheDocumentTokens() {
+    void theSharedPrefixCountsOnceAsTheQueryAndABudgetCutsExactlyTheDocumentTokens() {
         String document = "A long red summer dress with short sleeves, cotton, machine washable.";
         int documentTokens = tokenizer.encode(document).getIds().length;
         assertThat(documentTokens).isGreaterThan(5);
 
         DocumentScore full = score(document, null);
-        assertThat(full.tokens().query()).isZero();
-        assertThat(full.tokens().document()).isGreaterThan(documentTokens);
+        // the prefix (system line, instruction, query) is read once for every document of the query
+        assertThat(full.tokens().query()).isGreaterThan(20);
+        // the continuation: the document and the turn's end
+        assertThat(full.tokens().document()).isGreaterThan(documentTokens).isLessThan(documentTokens + 15);
+        assertThat(scorer.reranker().prepare(0, new ScoringPair("Given a query, retrieve relevant documents.",
+                Content.text("red dress"), Content.text(document))).ids())
+                .hasSize(full.tokens().query() + full.tokens().document());
 
         DocumentScore cut = score(document, 3);
         assertThat(full.tokens().document() - cut.tokens().document()).isEqualTo(documentTokens - 3);
         assertThat(score(document, 1000).tokens()).isEqualTo(full.tokens());
+
+        // pair by pair the decoder reads the whole prompt for each document: all of it counts as the document's
+        scorer.reranker().plan(MmReranker.Plan.PAIR_BY_PAIR);
+        try {
+            DocumentScore alone = score(document, null);
+            assertThat(alone.tokens().query()).isZero();
+            assertThat(alone.tokens().document()).isEqualTo(full.tokens().query() + full.tokens().document());
+        } finally {
+            scorer.reranker().plan(MmReranker.Plan.SHARED);
+        }
     }
 }
