@@ -100,12 +100,24 @@ public final class LocalCluster implements AutoCloseable {
 
     /**
      * Cuts every broker connection of this cluster at once, as {@code rabbitmqctl close_all_connections} does for
-     * the whole broker (and a network failure would).
+     * the whole broker (and a network failure would). While the broker is restarting there is nothing to cut: the
+     * cut waits (up to two minutes) until it is back, so faults that overlap land one after the other.
      *
      * @return how many connections the cluster had
      */
     public int cutBrokerConnections() {
-        String listing = RabbitMq.run("list_connections", "-q", "--no-table-headers", "vhost");
+        String listing = null;
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (listing == null) {
+            try {
+                listing = RabbitMq.run("list_connections", "-q", "--no-table-headers", "vhost");
+            } catch (IllegalStateException brokerAway) {
+                if (System.nanoTime() > giveUp) {
+                    throw brokerAway;
+                }
+                sleep(1000);
+            }
+        }
         int connections = (int) listing.lines().map(String::trim).filter(vhost::equals).count();
         RabbitMq.run("close_all_connections", "--vhost", vhost, "--limit", "1000", "lychee fault test: connection cut");
         return connections;
