@@ -73,25 +73,20 @@ final class JobImages implements AutoCloseable {
 
     /** The image's embeddings, through the vision tower on first use in this job. A {@link QwenVlModel.VisionSource}. */
     NDArray embeddings(ProcessedImage image) {
-        if (image.digest() == null) {
-            long start = System.nanoTime();
-            work.image(image.patches());
-            NDArray embeddings = model.encodeImage(image);
-            visionNanos += System.nanoTime() - start;
-            return embeddings;
+        Encoded done = image.digest() == null ? null : encoded.get(image.digest());
+        if (done != null) {
+            return done.embeddings();
         }
-        Encoded done = encoded.get(image.digest());
-        if (done == null) {
-            long start = System.nanoTime();
-            work.image(image.patches());
-            NDArray embeddings = model.encodeImage(image);
+        long start = System.nanoTime();
+        work.image(image.patches());
+        NDArray embeddings = model.encodeImage(image);
+        visionNanos += System.nanoTime() - start;
+        if (image.digest() != null) {
             // kept past the forward pass that asked for it: for the rest of the job, then by the cache
             NDScope.unregister(embeddings);
-            visionNanos += System.nanoTime() - start;
-            done = new Encoded(image, embeddings, false);
-            encoded.put(image.digest(), done);
+            encoded.put(image.digest(), new Encoded(image, embeddings, false));
         }
-        return done.embeddings();
+        return embeddings;
     }
 
     long preprocessNanos() {

@@ -142,6 +142,9 @@ public final class TextDecoder {
             if (keep != null) {
                 keep[0][l] = out[1];
                 keep[1][l] = out[2];
+            } else {
+                out[1].close(); // no continuation will read this layer's keys and values
+                out[2].close();
             }
         }
         return x;
