@@ -27,7 +27,7 @@ public class ConversionFeedback {
     public void converted(RequestLabels labels, List<Double> scores) {
         for (double score : scores) {
             Counter.builder("lychee.conversions")
-                    .tags("model", model, "preset", labels.preset(), "business_line", labels.businessLine())
+                    .tags(labels.tags(model))
                     .tag("band", Band.of(score).label())
                     .description("Results the caller reported as converted, per band of the score they were given")
                     .register(registry).increment();

@@ -89,6 +89,6 @@ public class RankingMetrics {
     }
 
     Tags tags(RequestLabels labels) {
-        return Tags.of("model", model, "preset", labels.preset(), "business_line", labels.businessLine());
+        return labels.tags(model);
     }
 }

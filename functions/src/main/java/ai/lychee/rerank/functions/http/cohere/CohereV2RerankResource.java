@@ -1,6 +1,5 @@
 package ai.lychee.rerank.functions.http.cohere;
 
-import ai.lychee.rerank.functions.api.TokenUsage;
 import ai.lychee.rerank.functions.http.ApiExamples;
 import ai.lychee.rerank.functions.metrics.BusinessLines;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -54,8 +53,7 @@ public class CohereV2RerankResource {
         return cohere.rerank(request, businessLine).map(response -> new Response(
                 UUID.randomUUID().toString(),
                 response.results().stream().map(r -> new Result(r.index(), r.score())).toList(),
-                CohereRerank.meta("2", request.documents().size(),
-                        response.usage() == null ? TokenUsage.UNKNOWN : response.usage())));
+                CohereRerank.meta("2", request.documents().size(), response.usage())));
     }
 
     public record Response(@JsonProperty("id") String id,
